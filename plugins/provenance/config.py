@@ -1,0 +1,15 @@
+"""The plugin's options, as written under ``plugins: - provenance:`` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class ProvenanceConfig(Config):
+    seeds = c.Type(str, default="seeds")
+    """Folder of source files and their sidecars, relative to mkdocs.yml."""
+    pages = c.Type(str, default="sources")
+    """Folder (under docs) where the generated source pages go."""
+    export = c.Type(bool, default=True)
+    """Write provenance.json at the site root."""

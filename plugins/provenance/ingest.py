@@ -1,0 +1,207 @@
+"""Read source files into :class:`~provenance.model.Source` records.
+
+A source is a UTF-8 text file (``.txt`` or ``.md``, read as plain text) with an
+optional YAML sidecar (see :mod:`provenance.sidecar`). Metadata missing from the
+sidecar is taken from the text where the text states it (title line, byline,
+dateline), else recorded as unknown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import roles, segment, sidecar
+from .errors import Problem, line_of
+from .model import Metadata, Paragraph, Sentence, Source
+
+SOURCE_SUFFIXES = (".txt", ".md", ".text")
+_TRAILING = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "by", "at", "with", "over"}
+
+
+@dataclass
+class Corpus:
+    sources: list[Source] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"['’]", "", text)
+    parts = re.findall(r"[a-z0-9]+", text)
+    slug = ""
+    for part in parts:
+        candidate = f"{slug}-{part}" if slug else part
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    while "-" in slug and slug.rsplit("-", 1)[1] in _TRAILING:
+        slug = slug.rsplit("-", 1)[0]
+    return slug or (parts[0][:limit] if parts else "")
+
+
+def decode(raw: bytes, display: str) -> tuple[str, list[Problem]]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        problem = Problem(
+            display,
+            line,
+            f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); shown with U+FFFD in its place",
+            "re-save the file as UTF-8",
+            "warning",
+        )
+        return raw.decode("utf-8", errors="replace"), [problem]
+
+
+def sentence_id(text: str, taken: set[str]) -> str:
+    """An id made from the sentence's own words, so edits elsewhere never change it."""
+    base = "s-" + hashlib.sha1(roles.normalize(text).encode("utf-8")).hexdigest()[:8]
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def split(text: str, title_hint: str | None = None) -> tuple[list[Paragraph], list[Sentence], dict[str, object]]:
+    """Paragraphs, sentences with roles, and the metadata the text states."""
+    found: dict[str, object] = {}
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    taken: set[str] = set()
+    title = title_hint
+    para_spans = segment.paragraphs(text)
+    for number, (p_start, p_end) in enumerate(para_spans, start=1):
+        paragraphs.append(Paragraph(number, p_start, p_end))
+        para_blocks = segment.blocks(text, p_start, p_end)
+        for b_index, (b_start, b_end) in enumerate(para_blocks):
+            spans = list(segment.sentences(text, b_start, b_end))
+            alone = len(spans) == 1 and len(para_blocks) == 1
+            for s_index, (start, end) in enumerate(spans):
+                piece = text[start:end]
+                last = s_index == len(spans) - 1
+                role = _role(piece, number, b_index, alone, last, not sentences, title, found)
+                if role == "title" and title is None:
+                    title = piece
+                    found.setdefault("title", piece)
+                sentences.append(Sentence(sentence_id(piece, taken), number, start, end, piece, role))
+    return paragraphs, _mark_quote_lead_ins(text, sentences), found
+
+
+def _mark_quote_lead_ins(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """An unpunctuated last sentence of a paragraph that is followed by a quotation introduces it."""
+    result = list(sentences)
+    for i, current in enumerate(sentences[:-1]):
+        following = sentences[i + 1]
+        if (
+            current.role == "body"
+            and following.paragraph != current.paragraph
+            and not current.text.rstrip().endswith(roles.TERMINAL)
+            and text[following.start] in roles.OPEN_QUOTES
+        ):
+            result[i] = Sentence(current.id, current.paragraph, current.start, current.end, current.text, "lead-in")
+    return result
+
+
+def _role(piece: str, paragraph: int, block: int, alone: bool, last: bool, first: bool, title: str | None, found: dict[str, object]) -> str:
+    if first and roles.is_title_shaped(piece) and (title is None or roles.normalize(piece) == roles.normalize(title)):
+        return "title"
+    if roles.is_furniture(piece, title):
+        return "furniture"
+    if paragraph <= 6:  # bylines and datelines sit at the top of an article
+        name = roles.byline_name(piece)
+        if name:
+            found.setdefault("author", name)
+            return "byline"
+        date = roles.dateline_date(piece)
+        if date:
+            found.setdefault("published", date)
+            return "dateline"
+    if roles.is_heading(piece) and (alone or block == 0):
+        return "heading"
+    if roles.is_lead_in(piece, last=last):
+        return "lead-in"
+    return "body"
+
+
+def load_source(path: Path, display: str, taken_ids: set[str]) -> tuple[Source, list[Problem]]:
+    raw = path.read_bytes()
+    text, problems = decode(raw, display)
+    side: dict[str, object] = {}
+    side_path = sidecar.path_for(path)
+    if side_path is not None:
+        side_display = str(Path(display).with_suffix(side_path.suffix))
+        side, side_problems = sidecar.load(side_path, side_display)
+        problems += side_problems
+    title_hint = side.get("title") if isinstance(side.get("title"), str) else None
+    paragraphs, sentences, found = split(text, None)
+    if title_hint and not any(s.role == "title" for s in sentences):
+        found.pop("title", None)
+    values: dict[str, object] = {}
+    origin: dict[str, str] = {}
+    for key in ("title", "author", "publisher", "published", "url", "kind"):
+        if side.get(key) is not None:
+            values[key], origin[key] = side[key], "sidecar"
+        elif found.get(key) is not None:
+            values[key], origin[key] = found[key], "text"
+        else:
+            origin[key] = "unknown"
+    source_id = str(side.get("id") or "")
+    if source_id:
+        origin["id"] = "sidecar"
+        if source_id in taken_ids:
+            problems.append(Problem(display, None, f"source id '{source_id}' is used by another source", "give one of them a different 'id' in its sidecar"))
+    else:
+        base = slugify(str(values.get("title") or "")) or slugify(" ".join(text.split()[:8])) or "source"
+        if base == slugify(path.stem):
+            base = f"source-{base}"
+        source_id, n = base, 2
+        while source_id in taken_ids:
+            source_id, n = f"{base}-{n}", n + 1
+        origin["id"] = "title" if values.get("title") else "text"
+    taken_ids.add(source_id)
+    if not text.strip():
+        problems.append(Problem(display, 1, "is empty", "add the article's text or remove the file", "warning"))
+    meta = Metadata(id=source_id, origin=origin, **values)  # type: ignore[arg-type]
+    digest = hashlib.sha256(raw).hexdigest()
+    return Source(display, text, meta, tuple(paragraphs), tuple(sentences), digest), problems
+
+
+def load_corpus(directory: Path, base: Path | None = None) -> Corpus:
+    """Load every source file in ``directory`` (sorted by name, not recursive)."""
+    corpus = Corpus()
+    if not directory.is_dir():
+        corpus.problems.append(Problem(str(directory), None, "source folder does not exist", "create it or set 'seeds' in the plugin's configuration"))
+        return corpus
+    taken: set[str] = set()
+    for path in sorted(directory.iterdir()):
+        if path.suffix.lower() not in SOURCE_SUFFIXES or not path.is_file() or path.name.startswith("."):
+            continue
+        display = _display(path, base)
+        source, problems = load_source(path, display, taken)
+        corpus.sources.append(source)
+        corpus.problems.extend(problems)
+    for path in sorted(directory.iterdir()):
+        if path.suffix in sidecar.SUFFIXES and not any(path.with_suffix(s).is_file() for s in SOURCE_SUFFIXES):
+            corpus.problems.append(Problem(_display(path, base), None, "sidecar has no source file next to it", f"add {path.stem}.txt or remove the sidecar", "warning"))
+    return corpus
+
+
+def _display(path: Path, base: Path | None) -> str:
+    try:
+        return path.resolve().relative_to((base or Path.cwd()).resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+__all__ = ["Corpus", "load_corpus", "load_source", "split", "slugify", "sentence_id", "line_of"]

@@ -1,0 +1,80 @@
+"""The data that flows through the pipeline: sources -> sentences -> claims.
+
+All records are frozen dataclasses; offsets are character offsets into the
+source's decoded text (``Source.text``), end-exclusive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+ROLES = ("title", "byline", "dateline", "heading", "furniture", "lead-in", "body")
+"""Sentence roles. Only ``body`` sentences can be claims."""
+
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What is known about a source; ``origin`` says where each value came from."""
+
+    id: str
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    kind: str | None = None
+    origin: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int  # 1-based, in reading order
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str  # stable: derived from the sentence's own words, not its position
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Source:
+    file: str  # path as given to the loader, with forward slashes
+    text: str
+    meta: Metadata
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    digest: str  # sha256 of the raw bytes
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+@dataclass(frozen=True)
+class Selector:
+    """W3C Web Annotation TextQuoteSelector + TextPositionSelector in one record."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    source: str  # source id
+    sentence: str  # sentence id
+    text: str
+    selector: Selector

@@ -1,0 +1,1 @@
+"""Turn the pipeline's records into HTML fragments (pure functions, no MkDocs)."""

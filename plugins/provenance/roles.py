@@ -1,0 +1,125 @@
+"""What each sentence is for: title, byline, dateline, heading, furniture, lead-in or body.
+
+The rules are about the shape of a line, not about any particular site:
+- the *title* is the first line of the text when it is short;
+- *furniture* is text that belongs to the web page rather than the article: a
+  repetition of the title, navigation ("Back to blog"), prompts ("Leave a
+  comment", "Share this"), photo credits and avatars;
+- a *byline* is a short line that starts with "By" (or "Written by", "Author:");
+- a *dateline* is a short line made almost entirely of a date and a time;
+- a *heading* is a short line without final punctuation, in title case;
+- a *lead-in* is a short line that introduces what follows ("The report
+  describes", or any sentence ending in a colon).
+Everything else is *body*; body sentences of four words or more that are not
+questions are claims.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from dateutil import parser as dateparser
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+TERMINAL = tuple(".!?;:\"”’')]…")
+OPEN_QUOTES = "\"“‘'«„"
+
+_FURNITURE = re.compile(
+    r"""^(?:
+        (?:back|return|go\ back)\ to\ (?:blog|home|top|news|articles?|posts?|index|the\ top|homepage|list)
+      | (?:leave|add|post|write|view|show|hide|load|read)\ (?:a\ |the\ |all\ |more\ )?(?:comments?|reply|replies|response)s?
+      | \d+\ comments?
+      | comments?(?:\ \(\d+\))?
+      | (?:share|tweet|email|print)(?:\ (?:this|on\ \w+|article|story|post))?
+      | (?:subscribe|sign\ up|log\ ?in|sign\ in|register)(?:\ (?:now|today|here|to\ \w+(?:\ \w+)?))?
+      | advertisement | sponsored(?:\ content)? | related(?:\ (?:articles?|posts?|stories))? | read\ more | continue\ reading
+      | (?:click|tap)\ here.* | skip\ to\ (?:main\ )?content | (?:previous|next)\ (?:post|article|story)
+      | (?:photo|image|picture|video)s?(?:\ credit)?s?\s*[:(].* | \(?(?:photo|image|picture)\ (?:by|credit|courtesy)\b.*
+      | .{1,60}['’]s\ (?:photo|picture|avatar|image|profile\ picture)
+      | (?:getty\ images|reuters|ap\ photo|afp)(?:\ via\ .*)?
+      | tags?:.* | filed\ under:?.* | categor(?:y|ies):.*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE = re.compile(r"^(?:by|written\ by|words\ by|posted\ by|reporting\ by|author:)\s+(?P<name>\S.*)$", re.I | re.X)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|"
+    r"\b" + _MONTH + r"|\b\d{1,4}(?:st|nd|rd|th)?\b|\b(?:[ap]\.?m\.?)|\b(?:published|updated|posted|"
+    r"last|modified|on|at|utc|gmt|[ecmp][sd]t|ist|pkt|bst|cet|cest)\b|[-–—,:/|.]",
+    re.IGNORECASE,
+)
+_HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_HAS_MONTH = re.compile(r"\b" + _MONTH + r"\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", re.IGNORECASE)
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "as", "vs", "from", "over", "into"}
+
+
+def normalize(text: str) -> str:
+    """Compare-form of a text: NFKC, case-folded, single spaces, plain quotes."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_title_shaped(text: str) -> bool:
+    n = len(words(text))
+    return 0 < n <= 25 and not text.rstrip().endswith(".")
+
+
+def is_furniture(text: str, title: str | None) -> bool:
+    if title and normalize(text) == normalize(title):
+        return True
+    return len(words(text)) <= 10 and bool(_FURNITURE.match(" ".join(text.split())))
+
+
+def byline_name(text: str) -> str | None:
+    match = _BYLINE.match(" ".join(text.split()))
+    if match and len(words(text)) <= 12:
+        return match.group("name").strip(" ,.;|")
+    return None
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The date a short date-and-time line states, or None if it is not one."""
+    if len(words(text)) > 14 or not (_HAS_YEAR.search(text) and _HAS_MONTH.search(text)):
+        return None
+    rest = _DATE_WORDS.sub(" ", text)
+    if len(rest.split()) > 1:
+        return None
+    try:
+        value = dateparser.parse(text.replace("–", "-").replace("—", "-"), fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    return value.date()
+
+
+def is_heading(text: str) -> bool:
+    ws = words(text)
+    if not ws or len(ws) > 12 or text.rstrip().endswith(TERMINAL):
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha() for w in ws)
+
+
+def is_lead_in(text: str, *, last: bool) -> bool:
+    """A line that introduces the passage after it rather than stating a claim.
+
+    Either it ends with a colon, or it is a short unpunctuated sentence at the
+    end of its line ("The report describes").
+    """
+    stripped = text.rstrip()
+    if stripped.endswith(":"):
+        return True
+    return last and len(words(text)) <= 8 and not stripped.endswith(TERMINAL)
+
+
+def is_claim(text: str, role: str) -> bool:
+    return role == "body" and len(words(text)) >= 4 and not text.rstrip().rstrip("\"”’'").endswith("?")

@@ -1,0 +1,110 @@
+"""A source's metadata sidecar: ``<stem>.yml`` next to ``<stem>.txt``.
+
+The sidecar is optional and every key in it is optional::
+
+    id: intercept-cable-report     # readable slug used in URLs and citations
+    title: ...
+    author: ...
+    publisher: ...
+    published: 2023-08-09          # ISO date
+    url: https://...
+    kind: news | blog | document | transcript | press-release | other
+
+Errors name the file and the line, and say how to fix them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import Problem
+
+FIELDS = ("id", "title", "author", "publisher", "published", "url", "kind")
+KINDS = ("news", "blog", "document", "transcript", "press-release", "social", "other")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SUFFIXES = (".yml", ".yaml")
+
+
+def path_for(source: Path) -> Path | None:
+    for suffix in SUFFIXES:
+        candidate = source.with_suffix(suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _line(mapping: Any, key: str) -> int | None:
+    try:
+        return mapping.lc.key(key)[0] + 1
+    except (AttributeError, KeyError, TypeError):
+        return None
+
+
+def load(path: Path, display: str) -> tuple[dict[str, Any], list[Problem]]:
+    """Read a sidecar; return the valid fields and the problems found."""
+    problems: list[Problem] = []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return {}, [Problem(display, None, f"is not UTF-8 ({exc.reason} at byte {exc.start})", "save the file as UTF-8")]
+    try:
+        data = YAML(typ="rt", pure=True).load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        return {}, [Problem(display, line, f"is not valid YAML: {exc.problem or exc.context}", "check the indentation and quoting on that line")]
+    except YAMLError as exc:
+        return {}, [Problem(display, None, f"is not valid YAML: {exc}", "check the file's syntax")]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [Problem(display, 1, "must be a mapping of keys to values", "write lines such as 'title: ...'")]
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        line = _line(data, key)
+        if key not in FIELDS:
+            close = difflib.get_close_matches(str(key), FIELDS, n=1)
+            fix = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(FIELDS)}"
+            problems.append(Problem(display, line, f"unknown key '{key}'", fix))
+            continue
+        if value is None or value == "":
+            continue
+        if key == "published":
+            parsed = _date(value)
+            if parsed is None:
+                problems.append(Problem(display, line, f"'published' is not a date: {value!r}", "write an ISO date such as 2023-08-09"))
+                continue
+            value = parsed
+        elif not isinstance(value, str):
+            problems.append(Problem(display, line, f"'{key}' must be text, not {type(value).__name__}", "quote the value"))
+            continue
+        else:
+            value = str(value).strip()
+        if key == "id" and not SLUG.match(value):
+            problems.append(Problem(display, line, f"id {value!r} is not a slug", "use lower-case letters, digits and hyphens, e.g. 'intercept-report'"))
+            continue
+        if key == "kind" and value not in KINDS:
+            problems.append(Problem(display, line, f"unknown kind {value!r}", f"use one of: {', '.join(KINDS)}", "warning"))
+        if key == "url" and not re.match(r"^https?://", value):
+            problems.append(Problem(display, line, f"url {value!r} is not an http(s) URL", "write the full address, starting with https://"))
+            continue
+        values[key] = value
+    return values, problems
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
