@@ -59,7 +59,8 @@ def load(path: Path, display: str) -> tuple[dict[str, Any], list[Problem]]:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        return {}, [Problem(display, line, f"is not valid YAML: {exc.problem or exc.context}", "check the indentation and quoting on that line")]
+        problem = Problem(display, line, f"is not valid YAML: {exc.problem or exc.context}", "check the indentation and quoting on that line")
+        return _salvage_id(text), [problem]
     except YAMLError as exc:
         return {}, [Problem(display, None, f"is not valid YAML: {exc}", "check the file's syntax")]
     if data is None:
@@ -97,6 +98,12 @@ def load(path: Path, display: str) -> tuple[dict[str, Any], list[Problem]]:
             continue
         values[key] = value
     return values, problems
+
+
+def _salvage_id(text: str) -> dict[str, Any]:
+    """Keep a broken file's ``id``, so that a typo mid-edit does not move the source's page."""
+    match = re.search(r"^id:[ \t]*['\"]?([a-z0-9]+(?:-[a-z0-9]+)*)['\"]?[ \t]*(?:#.*)?$", text, re.M)
+    return {"id": match.group(1)} if match else {}
 
 
 def _date(value: Any) -> dt.date | None:
