@@ -11,5 +11,7 @@ class ProvenanceConfig(Config):
     """Folder of source files and their sidecars, relative to mkdocs.yml."""
     pages = c.Type(str, default="sources")
     """Folder (under docs) where the generated source pages go."""
+    analysis_pages = c.Type(str, default="analysis")
+    """Folder (under docs) for the overview, contested points, matrix, timeline and people pages."""
     export = c.Type(bool, default=True)
-    """Write provenance.json at the site root."""
+    """Write provenance.json and annotations.jsonld at the site root."""

@@ -1,4 +1,8 @@
-"""Machine-readable exports: ``provenance.json`` (schema documented in docs/reference/export.md)."""
+"""Machine-readable exports: ``provenance.json`` and ``annotations.jsonld``.
+
+The schema of ``provenance.json`` is documented in docs/reference/export.md;
+any change bumps :data:`SCHEMA_VERSION` and is recorded there.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,15 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import __version__
+from . import __version__, anchor
 from .pipeline import Result
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
-def provenance(result: Result, page_url: Callable[[str], str]) -> dict[str, Any]:
+def provenance(result: Result, page_url: Callable[[str], str], contested_url: str = "") -> dict[str, Any]:
     """The ``provenance.json`` document; ``page_url(source_id)`` is relative to the site root."""
+    analysis = result.analysis
     sources = []
     for source in result.sources:
         meta = source.meta
@@ -40,21 +45,78 @@ def provenance(result: Result, page_url: Callable[[str], str]) -> dict[str, Any]
     claims = []
     for claim in result.claims:
         sel = claim.selector
-        claims.append(
-            {
-                "id": claim.id,
-                "source": claim.source,
-                "sentence": claim.sentence,
-                "text": claim.text,
-                "url": f"{page_url(claim.source)}#{claim.sentence}",
-                "selector": {"exact": sel.exact, "prefix": sel.prefix, "suffix": sel.suffix, "start": sel.start, "end": sel.end},
-            }
-        )
+        facts = analysis.facts.get(claim.id)
+        entry: dict[str, Any] = {
+            "id": claim.id,
+            "source": claim.source,
+            "sentence": claim.sentence,
+            "text": claim.text,
+            "url": f"{page_url(claim.source)}#{claim.sentence}",
+            "selector": {"exact": sel.exact, "prefix": sel.prefix, "suffix": sel.suffix, "start": sel.start, "end": sel.end},
+        }
+        if facts is not None:
+            entry.update(
+                {
+                    "status": facts.status,
+                    "sources": facts.sources,
+                    "independent_origins": facts.independent,
+                    "related": [{"claim": other, "relation": kind, "score": score} for other, kind, score in analysis.related(claim.id)],
+                    "attribution": [{"name": a.name, "kind": a.kind, "via": a.via} for a in facts.attribution],
+                    "hedges": [h.marker for h in facts.hedges],
+                    "hedge_details": [{"marker": h.marker, "kind": h.kind, "start": h.start, "end": h.end} for h in facts.hedges],
+                    "stance": {"stance": facts.stance.stance, "holder": facts.stance.holder, "object": facts.stance.object} if facts.stance else None,
+                }
+            )
+        claims.append(entry)
+    contested = [
+        {
+            "id": point.id,
+            "title": point.title,
+            "url": f"{contested_url}#{point.id}" if contested_url else None,
+            "positions": [{"stance": p.stance, "holders": list(p.holders), "claims": list(p.claims)} for p in point.positions],
+        }
+        for point in analysis.contested
+    ]
     return {
         "schema": SCHEMA_VERSION,
         "generator": f"provenance {__version__}",
         "sources": sources,
         "claims": claims,
+        "contested": contested,
+    }
+
+
+def annotations(result: Result, page_url: Callable[[str], str], site_url: str = "") -> dict[str, Any]:
+    """W3C Web Annotation JSON-LD: one annotation per claim, targeting its source with both selectors."""
+    by_id = {s.id: s for s in result.sources}
+    items = []
+    for claim in result.claims:
+        source = by_id[claim.source]
+        facts = result.analysis.facts.get(claim.id)
+        body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "tagging", "value": "claim"}]
+        if facts is not None:
+            body.append({"type": "TextualBody", "purpose": "classifying", "value": facts.status})
+            body += [{"type": "TextualBody", "purpose": "tagging", "value": f"hedge:{h.marker}"} for h in facts.hedges]
+        target: dict[str, Any] = {
+            "source": source.meta.url or f"{site_url}{source.file}",
+            "selector": anchor.to_jsonld(claim.selector),
+        }
+        items.append(
+            {
+                "id": f"{site_url}{page_url(claim.source)}#{claim.sentence}",
+                "type": "Annotation",
+                "motivation": "identifying",
+                "body": body,
+                "target": target,
+            }
+        )
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": f"{site_url}annotations.jsonld",
+        "type": "AnnotationCollection",
+        "label": "Claims identified by Provenance",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "items": items},
     }
 
 

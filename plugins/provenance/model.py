@@ -78,3 +78,43 @@ class Claim:
     sentence: str  # sentence id
     text: str
     selector: Selector
+
+
+RELATIONS = ("corroborates", "contests", "echoes")
+STATUSES = ("corroborated", "single-source", "contested")
+STANCES = ("asserts", "denies", "disputes")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A link between two claims of different sources (``contests`` may join claims of one source)."""
+
+    a: str  # claim id
+    b: str  # claim id
+    kind: str  # one of RELATIONS
+    score: float
+
+
+@dataclass(frozen=True)
+class Position:
+    stance: str  # one of STANCES
+    holders: tuple[str, ...]
+    claims: tuple[str, ...]  # claim ids
+
+
+@dataclass(frozen=True)
+class ContestedPoint:
+    id: str
+    title: str
+    positions: tuple[Position, ...]
+
+
+@dataclass(frozen=True)
+class DatedEvent:
+    """A date a claim mentions, normalised to ISO 8601."""
+
+    value: str  # "2022-03-07", "2022-04" or "2022"
+    label: str  # as written
+    precision: str  # "day" | "month" | "year"
+    inferred_year: bool
+    claim: str  # claim id

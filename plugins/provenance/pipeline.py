@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import anchor, claims
+from .analysis.analyze import Analysis, analyze
 from .errors import Problem, line_of
 from .ingest import Corpus, load_corpus
 from .model import Claim, Source
@@ -19,6 +20,7 @@ class Result:
     corpus: Corpus
     claims: list[Claim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    analysis: Analysis = field(default_factory=Analysis)
 
     @property
     def sources(self) -> list[Source]:
@@ -46,4 +48,5 @@ def run(seeds: Path, base: Path | None = None) -> Result:
     found = claims.extract(corpus.sources)
     result = Result(corpus, found, list(corpus.problems))
     result.problems += verify(corpus.sources, found)
+    result.analysis = analyze(corpus.sources, found)
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +16,20 @@ from mkdocs.structure.pages import Page
 from . import export, pipeline
 from .config import ProvenanceConfig
 from .errors import Problem
-from .render import escape, index_page, source_page
+from .render import analysis_pages, annotations, escape, index_page, source_page
+from .render.links import relative
 
 log = logging.getLogger("mkdocs.plugins.provenance")
 ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/provenance/provenance.css"
+PLACEHOLDER = "<!-- provenance: generated page, rendered by the plugin -->\n"
+ANALYSIS_PAGES = {
+    "overview": "Overview",
+    "contested": "Contested points",
+    "matrix": "Claims matrix",
+    "timeline": "Timeline",
+    "people": "People and bodies",
+}
 
 
 class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
@@ -29,8 +39,9 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.result: pipeline.Result | None = None
         self.seeds = Path("seeds")
         self.root = Path(".")
-        self.titles: dict[str, str] = {}
-        self.urls: dict[str, str] = {}
+        self.pages: dict[str, tuple[str, Callable[[str], str]]] = {}  # src_uri -> (title, render(here))
+        self.urls: dict[str, str] = {}  # source id -> page URL
+        self.analysis_urls: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -43,64 +54,99 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         for problem in problems:
             (log.error if problem.severity == "error" else log.warning)(str(problem))
 
-    def _src_uri(self, source_id: str) -> str:
-        return posixpath.join(self.config.pages, f"{source_id}.md")
+    def _add(self, files: Files, config: MkDocsConfig, src_uri: str, title: str, render: Callable[[str], str], owner: str) -> File | None:
+        if files.get_file_from_path(src_uri):
+            log.error(f"{owner}: the page '{src_uri}' already exists in docs (fix: rename that page, or change the plugin's folder options)")
+            return None
+        file = File.generated(config, src_uri, content=PLACEHOLDER)
+        files.append(file)
+        self.pages[src_uri] = (title, render)
+        return file
 
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         result = pipeline.run(self.seeds, self.root)
         self.result = result
         self._report(result.problems)
-        self.titles = {}
-        generated: list[File] = []
+        self.pages = {}
+        self.urls = {}
+        self.analysis_urls = {}
+        sources = {s.id: s for s in result.sources}
+        claims = {c.id: c for c in result.claims}
+        folder = self.config.pages
+        for name, title in ANALYSIS_PAGES.items():
+            uri = posixpath.join(self.config.analysis_pages, f"{name}.md")
+            file = self._add(files, config, uri, title, self._analysis_renderer(name), "provenance")
+            if file:
+                self.analysis_urls[name] = file.url
         for source in result.sources:
-            src_uri = self._src_uri(source.id)
-            if files.get_file_from_path(src_uri):
-                log.error(f"{source.file}: a page '{src_uri}' already exists in docs (fix: rename that page or give the source another 'id')")
-                continue
-            html = source_page.render(source, result.claims_of(source.id))
-            self.titles[src_uri] = source.meta.title or source.id
-            generated.append(File.generated(config, src_uri, content=html))
-        index_uri = posixpath.join(self.config.pages, "index.md")
+            file = self._add(files, config, posixpath.join(folder, f"{source.id}.md"), source.meta.title or source.id, self._source_renderer(source.id, sources, claims), source.file)
+            if file:
+                self.urls[source.id] = file.url
+        index_uri = posixpath.join(folder, "index.md")
         if not files.get_file_from_path(index_uri):
-            generated.append(File.generated(config, index_uri, content="<!-- generated: filled in on_page_markdown -->\n"))
-            self.titles[index_uri] = "Sources"
-        generated.append(File.generated(config, CSS, abs_src_path=str(ASSETS / "provenance.css")))
-        for file in generated:
-            files.append(file)
-        self.urls = {s.id: f.url for s in result.sources if (f := files.get_file_from_path(self._src_uri(s.id)))}
+            self._add(files, config, index_uri, "Sources", self._index_renderer(), "provenance")
+        files.append(File.generated(config, CSS, abs_src_path=str(ASSETS / "provenance.css")))
         if self.config.export:
-            document = export.provenance(result, lambda sid: self.urls.get(sid, ""))
+            contested_url = self.analysis_urls.get("contested", "")
+            document = export.provenance(result, lambda sid: self.urls.get(sid, ""), contested_url)
             files.append(File.generated(config, "provenance.json", content=export.dumps(document)))
+            site_url = config.site_url or ""
+            jsonld = export.annotations(result, lambda sid: self.urls.get(sid, ""), site_url)
+            files.append(File.generated(config, "annotations.jsonld", content=export.dumps(jsonld)))
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        uri = page.file.src_uri
-        if uri not in self.titles:
-            return markdown
-        # Templates print page titles unescaped, so the title is escaped here, once.
-        page.meta["title"] = escape.text(self.titles[uri])
-        if uri == posixpath.join(self.config.pages, "index.md") and self.result is not None:
+    def _source_renderer(self, source_id: str, sources: dict, claims: dict) -> Callable[[str], str]:
+        def render(here: str) -> str:
+            assert self.result is not None
+            parts = annotations.annotator(
+                self.result.analysis,
+                claims,
+                sources,
+                href=lambda s, sid: relative(f"{self.urls.get(s, '')}#{sid}", here),
+                point_href=lambda pid: relative(f"{self.analysis_urls.get('contested', '')}#{pid}", here),
+            )
+            return source_page.render(sources[source_id], self.result.claims_of(source_id), parts)
+
+        return render
+
+    def _analysis_renderer(self, name: str) -> Callable[[str], str]:
+        def render(here: str) -> str:
+            assert self.result is not None
+            result = self.result
+            ctx = analysis_pages.context(result.sources, result.claims, result.analysis, self.urls, here, self.analysis_urls.get("contested", ""))
+            if name == "overview":
+                return analysis_pages.overview_page(ctx)
+            if name == "contested":
+                return analysis_pages.contested_page(ctx)
+            if name == "matrix":
+                return analysis_pages.matrix_page(ctx)
+            if name == "timeline":
+                return analysis_pages.timeline_page(ctx)
+            return analysis_pages.people_page(ctx)
+
+        return render
+
+    def _index_renderer(self) -> Callable[[str], str]:
+        def render(here: str) -> str:
+            assert self.result is not None
             counts: dict[str, int] = {}
             for claim in self.result.claims:
                 counts[claim.source] = counts.get(claim.source, 0) + 1
-            here = page.file.url
+            listed = [s for s in self.result.sources if s.id in self.urls]
+            return index_page.render(listed, counts, lambda sid: relative(self.urls[sid], here))
 
-            def link(source_id: str) -> str:
-                return _relative(self.urls[source_id], here)
+        return render
 
-            return index_page.render([s for s in self.result.sources if s.id in self.urls], counts, link)
-        return markdown
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        entry = self.pages.get(page.file.src_uri)
+        if entry is None:
+            return markdown
+        title, render = entry
+        # Templates print page titles unescaped, so the title is escaped here, once.
+        page.meta["title"] = escape.text(title)
+        return render(page.file.url)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.seeds))
         return server
-
-
-def _relative(target: str, here: str) -> str:
-    """``target`` (a URL relative to the site root) as seen from the page at ``here``."""
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    rel = posixpath.relpath("/" + target, "/" + base)
-    if target.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return rel

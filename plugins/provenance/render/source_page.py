@@ -26,6 +26,20 @@ class NoteParts:
 
     marks: str = ""
     note: str = ""
+    highlights: tuple[tuple[int, int, str], ...] = ()  # (start, end, explanation) in the sentence: hedge words
+
+
+def highlighted(text: str, highlights: tuple[tuple[int, int, str], ...]) -> str:
+    """Escaped ``text`` with some spans wrapped in <mark>; the words themselves are unchanged."""
+    out, pos = [], 0
+    for start, end, title in sorted(highlights):
+        if start < pos or end > len(text):
+            continue
+        out.append(esc(text[pos:start]))
+        out.append(f'<mark class="pv-hedge" title="{esc(title)}">{esc(text[start:end])}</mark>')
+        pos = end
+    out.append(esc(text[pos:]))
+    return "".join(out)
 
 
 def text_fragment_url(url: str, exact: str) -> str:
@@ -103,12 +117,12 @@ def render(
             previous_end = sentence.end
             claim = claims.get(sentence.id)
             role_class = f"pv-s pv-role-{sentence.role}" + (" pv-claim" if claim else "")
-            pieces.append(f'<span class="{role_class}" id="{sentence.id}">{esc(sentence.text)}</span>')
+            extra = parts(claim) if (parts and claim is not None) else NoteParts()
+            pieces.append(f'<span class="{role_class}" id="{sentence.id}">{highlighted(sentence.text, extra.highlights)}</span>')
             if sentence.role in ROLE_LABELS:
                 pieces.append(f'<span class="pv-tag pv-tag-{sentence.role}">{ROLE_LABELS[sentence.role]}</span>')
             if claim is not None:
                 number = len(notes) + 1
-                extra = parts(claim) if parts else NoteParts()
                 pieces.append(extra.marks)
                 pieces.append(
                     f'<sup id="fnref:{sentence.id}" class="pv-ref">'

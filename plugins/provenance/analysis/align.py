@@ -1,0 +1,163 @@
+"""Corroboration candidates: which claims in different sources state the same proposition.
+
+Method (after the notes in ANALYSIS.md):
+
+1. Each claim becomes a weighted feature set (:mod:`.features`); a feature's
+   weight is its kind's weight times its inverse document frequency over all
+   claims, ``log((N + 1) / (df + 1)) + 1``, so topic words every sentence
+   shares count for little.
+2. Candidates come from an inverted index: a claim is compared only with claims
+   of other sources that share one of its rarer features (features in more
+   than :attr:`Params.max_df_share` of all claims are not looked up), so the
+   cost grows with the number of claims, not with its square.
+3. The score of a pair is the cosine of their weighted feature vectors.
+4. Each claim ranks the candidates of each other source by score. A pair is
+   linked when its score is high (``>= high``); or moderate (``>= mid``) with
+   one claim the other's best match and the other ranking it in its top 3; or
+   lower (``>= pair``) with each in the other's top 2; or low but not
+   negligible (``>= low``) with each the other's best match (a mutual best
+   match). Ranking per claim finds counterparts whose absolute score is low
+   because two sources word the same proposition differently, which a global
+   threshold misses.
+
+Claims of the same source are never linked.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .features import KIND_WEIGHT, features
+
+
+@dataclass(frozen=True)
+class Params:
+    high: float = 0.45  # linked whatever the rankings
+    mid: float = 0.2  # linked if one is the other's best match and the other ranks it in its top 3
+    pair: float = 0.17  # linked if each ranks the other in its top 2
+    low: float = 0.12  # linked if each is the other's best match
+    max_df_share: float = 0.05
+    min_df_cap: int = 40
+    query_features: int = 16
+
+
+@dataclass(frozen=True)
+class Link:
+    a: int  # index into the claims given to :func:`link`
+    b: int
+    score: float
+
+
+class Index:
+    """Feature weights and an inverted index over a list of (source, text) items."""
+
+    def __init__(self, items: Sequence[tuple[str, str]], params: Params) -> None:
+        self.sources = [source for source, _ in items]
+        self.feats = [features(text) for _, text in items]
+        df: dict[str, int] = defaultdict(int)
+        for fs in self.feats:
+            for f in fs:
+                df[f] += 1
+        n = len(items)
+        self.idf = {f: math.log((n + 1) / (d + 1)) + 1 for f, d in df.items()}
+        self.vectors = [{f: KIND_WEIGHT[k] * self.idf[f] for f, k in fs.items()} for fs in self.feats]
+        self.norm = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in self.vectors]
+        self.cap = max(params.min_df_cap, int(params.max_df_share * n))
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for i, fs in enumerate(self.feats):
+            for f in fs:
+                if df[f] <= self.cap:
+                    self.postings[f].append(i)
+        self.params = params
+
+    def candidates(self, i: int) -> set[int]:
+        """Claims of other sources that share one of claim ``i``'s rarer features."""
+        mine = self.sources[i]
+        vector = self.vectors[i]
+        query = sorted((f for f in vector if f in self.postings), key=vector.__getitem__, reverse=True)
+        found: set[int] = set()
+        for f in query[: self.params.query_features]:
+            found.update(j for j in self.postings[f] if self.sources[j] != mine)
+        return found
+
+    def similarity(self, i: int, j: int) -> float:
+        """Cosine of the two weighted vectors; 0 unless they share a predicate, not only names."""
+        a, b = self.vectors[i], self.vectors[j]
+        if len(a) > len(b):
+            a, b = b, a
+        dot = 0.0
+        predicate = 0
+        for f, w in a.items():
+            if f in b:
+                dot += w * b[f]
+                if self.feats[i][f] != "e" and self.feats[j][f] != "e":
+                    predicate += 1
+        if predicate == 0:
+            return 0.0
+        return dot / (self.norm[i] * self.norm[j])
+
+    def vector(self, text: str) -> tuple[dict[str, str], dict[str, float], float]:
+        """Features, weights and norm of a text that is not one of the items (unknown words get the highest idf)."""
+        feats = features(text)
+        top = max(self.idf.values(), default=1.0)
+        vec = {f: KIND_WEIGHT[k] * self.idf.get(f, top) for f, k in feats.items()}
+        return feats, vec, math.sqrt(sum(w * w for w in vec.values())) or 1.0
+
+    def similarity_to(self, query: tuple[dict[str, str], dict[str, float], float], j: int) -> float:
+        """Share of the query's weight found in item ``j`` (how much of a phrase a claim covers)."""
+        feats, vec, norm = query
+        if not vec:
+            return 0.0
+        shared = sum(w * self.vectors[j][f] for f, w in vec.items() if f in self.vectors[j])
+        return shared / (norm * self.norm[j])
+
+    def scores(self, i: int) -> dict[int, float]:
+        return {j: self.similarity(i, j) for j in self.candidates(i)}
+
+
+def _ranks(index: Index, all_scores: list[dict[int, float]]) -> list[dict[int, int]]:
+    """For each item, the rank (1 = best) of each candidate among the candidates from the same source."""
+    ranks: list[dict[int, int]] = []
+    for scores in all_scores:
+        per_source: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        for j, s in scores.items():
+            if s > 0:
+                per_source[index.sources[j]].append((s, j))
+        mine: dict[int, int] = {}
+        for ranked in per_source.values():
+            ranked.sort(key=lambda x: (-x[0], x[1]))
+            for r, (_, j) in enumerate(ranked, start=1):
+                mine[j] = r
+        ranks.append(mine)
+    return ranks
+
+
+def accept(score: float, rank_ab: int, rank_ba: int, params: Params) -> bool:
+    """The linking rule: a high score, or a lower one backed by the per-claim rankings."""
+    best, worst = min(rank_ab, rank_ba), max(rank_ab, rank_ba)
+    return (
+        score >= params.high
+        or (score >= params.mid and best == 1 and worst <= 3)
+        or (score >= params.pair and worst <= 2)
+        or (score >= params.low and worst == 1)
+    )
+
+
+def link(items: Sequence[tuple[str, str]], params: Params | None = None, index: Index | None = None) -> list[Link]:
+    """Links between items (source id, text) of different sources, each pair once, best first."""
+    params = params or Params()
+    index = index or Index(items, params)
+    all_scores = [index.scores(i) for i in range(len(items))]
+    ranks = _ranks(index, all_scores)
+    links: dict[tuple[int, int], float] = {}
+    for i, scores in enumerate(all_scores):
+        for j, s in scores.items():
+            key = (min(i, j), max(i, j))
+            if s < params.low or key in links:
+                continue
+            if accept(s, ranks[i].get(j, 99), ranks[j].get(i, 99), params):
+                links[key] = s
+    return sorted((Link(a, b, round(s, 4)) for (a, b), s in links.items()), key=lambda link: (-link.score, link.a, link.b))

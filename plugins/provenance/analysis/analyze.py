@@ -1,0 +1,234 @@
+"""Read all sources together: attribution, hedges, corroboration, echoes, contested points.
+
+``analyze(sources, claims)`` is the relations stage of the pipeline. It works
+on any set of sources: every rule is about the shape of language (reporting
+verbs, hedge words, denial cues, shared specific words), never about a
+particular story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Claim, ContestedPoint, DatedEvent, Position, Relation, Source
+from . import align, contested
+from .attribution import Attribution, find_attribution
+from .dates import find_dates
+from .entities import People, build as build_people
+from .hedges import Hedge, find_hedges
+
+_QUOTED = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
+_DOC_ADJECTIVES = re.compile(
+    r"^(?:the|a|an|this|that|its|his|her|their|secret|leaked|classified|diplomatic|confidential|newly|revealed|internal|"
+    r"official|original|full|same|pakistani|american|british|government|new|latest|wednesday|\w+day['’]s|\w+'s|\w+’s)\s+",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    attribution: tuple[Attribution, ...]  # outermost first, after the source itself
+    hedges: tuple[Hedge, ...]
+    stance: contested.Stance | None
+    status: str = "single-source"
+    origins: frozenset[str] = frozenset()
+    sources: int = 1  # sources that state the proposition (this one and those that corroborate or echo it)
+    independent: int = 1  # independent origins among them
+
+
+@dataclass
+class Analysis:
+    facts: dict[str, ClaimFacts] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    contested: list[ContestedPoint] = field(default_factory=list)
+    events: list[DatedEvent] = field(default_factory=list)
+    people: People | None = None
+
+    def related(self, claim_id: str) -> list[tuple[str, str, float]]:
+        """(other claim, relation, score) for one claim, strongest first."""
+        out = []
+        for r in self.relations:
+            if r.a == claim_id:
+                out.append((r.b, r.kind, r.score))
+            elif r.b == claim_id:
+                out.append((r.a, r.kind, r.score))
+        return sorted(out, key=lambda x: -x[2])
+
+    def clusters(self, order: Sequence[str]) -> list[list[str]]:
+        """Claims joined by corroboration or echo (one proposition, several sources), in ``order``."""
+        parent = {c: c for c in order}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for r in self.relations:
+            if r.kind in ("corroborates", "echoes") and r.a in parent and r.b in parent:
+                parent[find(r.a)] = find(r.b)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for c in order:
+            groups[find(c)].append(c)
+        return [g for g in groups.values() if len(g) > 1]
+
+    def points_of(self, claim_id: str) -> list[ContestedPoint]:
+        return [p for p in self.contested if any(claim_id in pos.claims for pos in p.positions)]
+
+
+def origin_key(att: Attribution) -> str | None:
+    """A name for where a claim comes from upstream: an outlet, or a document by its head noun."""
+    if att.kind == "outlet":
+        return "outlet:" + re.sub(r"^the\s+", "", att.name.lower()).strip()
+    if att.kind == "document":
+        name = att.name.lower()
+        while True:
+            stripped = _DOC_ADJECTIVES.sub("", name)
+            if stripped == name:
+                break
+            name = stripped
+        return "document:" + (name.split()[-1] if name.split() else name)
+    return None
+
+
+def _quotes(text: str) -> set[str]:
+    return {" ".join(q.lower().split()) for q in _QUOTED.findall(text) if len(q.split()) >= 4}
+
+
+def _attributions(source: Source, claims: dict[str, Claim]) -> dict[str, tuple[Attribution, ...]]:
+    """Attribution chains, with a lead-in line's speaker carried over the paragraph it introduces."""
+    out: dict[str, tuple[Attribution, ...]] = {}
+    lead_in: str | None = None
+    lead_paragraph = -1
+    previous: str | None = None
+    for sentence in source.sentences:
+        if sentence.role == "lead-in":
+            lead_in, lead_paragraph = sentence.text, sentence.paragraph + 1
+            previous = sentence.text
+            continue
+        if lead_in and sentence.paragraph > lead_paragraph:
+            lead_in = None
+        claim = claims.get(sentence.id)
+        if claim is not None:
+            context = lead_in if lead_in and sentence.paragraph == lead_paragraph else previous
+            out[claim.id] = tuple(find_attribution(sentence.text, previous=context))
+        previous = sentence.text
+    return out
+
+
+def analyze(sources: Sequence[Source], claims: Sequence[Claim], params: align.Params | None = None) -> Analysis:
+    by_source: dict[str, dict[str, Claim]] = defaultdict(dict)
+    for claim in claims:
+        by_source[claim.source][claim.sentence] = claim
+    chains: dict[str, tuple[Attribution, ...]] = {}
+    for source in sources:
+        chains.update(_attributions(source, by_source.get(source.id, {})))
+
+    items = [(c.source, c.text) for c in claims]
+    index = align.Index(items, params or align.Params())
+    links = align.link(items, params, index=index)
+
+    facts: dict[str, ClaimFacts] = {}
+    origins: dict[str, frozenset[str]] = {}
+    stances: dict[int, contested.Stance] = {}
+    for i, claim in enumerate(claims):
+        chain = chains.get(claim.id, ())
+        origins[claim.id] = frozenset(k for a in chain if (k := origin_key(a)))
+        innermost = chain[-1].name if chain else None
+        stance = contested.find_stance(claim.text, innermost if chain and chain[-1].kind in ("person", "body") else None)
+        if stance:
+            stances[i] = stance
+        facts[claim.id] = ClaimFacts(chain, tuple(find_hedges(claim.text)), stance)
+
+    relations: list[Relation] = []
+    for link in links:
+        a, b = claims[link.a], claims[link.b]
+        same_origin = origins[a.id] & origins[b.id] or _quotes(a.text) & _quotes(b.text)
+        if link.a in stances or link.b in stances:
+            if not (link.a in stances and link.b in stances and stances[link.a].stance == stances[link.b].stance):
+                continue  # a denial and what it denies share words, but do not corroborate each other
+        relations.append(Relation(a.id, b.id, "echoes" if same_origin else "corroborates", link.score))
+
+    previous: dict[int, int] = {}
+    for i in range(1, len(claims)):
+        if claims[i].source == claims[i - 1].source:
+            previous[i] = i - 1
+    corroborating: dict[int, set[int]] = defaultdict(set)
+    for link in links:
+        if link.score >= (params or align.Params()).mid:
+            corroborating[link.a].add(link.b)
+            corroborating[link.b].add(link.a)
+    points: list[ContestedPoint] = []
+    for number, grp in enumerate(contested.group(items, stances, index, previous), start=1):
+        asserts = set(grp.targets)
+        for t in grp.targets:
+            asserts |= {j for j in corroborating[t] if j not in stances}
+        positions = []
+        for stance_name in ("denies", "disputes"):
+            members = [i for i in grp.stances if stances[i].stance == stance_name]
+            if members:
+                holders = tuple(dict.fromkeys(stances[i].holder or claims[i].source for i in members))
+                positions.append(Position(stance_name, holders, tuple(claims[i].id for i in members)))
+        subordinate = [i for i in grp.stances if stances[i].subordinate]
+        asserts |= set(subordinate)
+        holders = tuple(dict.fromkeys(_holder(chains.get(claims[i].id, ()), claims[i].source) for i in sorted(asserts)))
+        positions.insert(0, Position("asserts", holders, tuple(claims[i].id for i in sorted(asserts))))
+        lead = stances[grp.stances[0]]
+        points.append(ContestedPoint(f"point-{number}", _title(lead, [claims[i].text for i in sorted(asserts)]), tuple(positions)))
+        for s in grp.stances:
+            for t in asserts - {s}:
+                relations.append(Relation(claims[s].id, claims[t].id, "contests", 1.0))
+        # claims of different sources that take the same stance on the same point corroborate each other
+        linked = {frozenset((r.a, r.b)) for r in relations}
+        for stance_name in ("denies", "disputes"):
+            members = [i for i in grp.stances if stances[i].stance == stance_name]
+            for n, x in enumerate(members):
+                for y in members[n + 1 :]:
+                    a, b = claims[x], claims[y]
+                    if a.source != b.source and frozenset((a.id, b.id)) not in linked:
+                        same_origin = origins[a.id] & origins[b.id]
+                        relations.append(Relation(a.id, b.id, "echoes" if same_origin else "corroborates", round(index.similarity(x, y), 4)))
+
+    in_point = {cid for p in points for pos in p.positions for cid in pos.claims}
+    neighbours: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in relations:
+        if r.kind in ("corroborates", "echoes"):
+            neighbours[r.a].append((r.b, r.kind))
+            neighbours[r.b].append((r.a, r.kind))
+    source_of = {c.id: c.source for c in claims}
+    for claim in claims:
+        near = neighbours.get(claim.id, [])
+        n_sources = len({claim.source} | {source_of[o] for o, _ in near})
+        independent = 1 + len({source_of[o] for o, kind in near if kind == "corroborates"} - {claim.source})
+        if claim.id in in_point:
+            status = "contested"
+        elif independent > 1:
+            status = "corroborated"
+        else:
+            status = "single-source"
+        f = facts[claim.id]
+        facts[claim.id] = ClaimFacts(f.attribution, f.hedges, f.stance, status, origins[claim.id], n_sources, min(independent, n_sources))
+    published = {s.id: s.meta.published for s in sources}
+    events = [
+        DatedEvent(m.value, m.text, m.precision, m.inferred_year, claim.id)
+        for claim in claims
+        for m in find_dates(claim.text, published.get(claim.source))
+    ]
+    people = build_people((c.source, c.sentence, c.text) for c in claims)
+    return Analysis(facts, relations, points, events, people)
+
+
+def _holder(chain: tuple[Attribution, ...], source_id: str) -> str:
+    return chain[-1].name if chain else source_id
+
+
+def _title(stance: contested.Stance, asserted: list[str]) -> str:
+    phrase = stance.object.strip()
+    if len(phrase.split()) < 4 and asserted:
+        words = asserted[0].split()
+        phrase = " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+    phrase = phrase.rstrip(" .,;:")
+    return (phrase[:1].upper() + phrase[1:]) if phrase else "Contested point"

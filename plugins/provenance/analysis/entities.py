@@ -1,0 +1,668 @@
+"""Find the people and bodies named in the sources and group the forms used for each.
+
+Method: one regular expression finds runs of capitalised words, allowing "of", "for", "and", "the"
+inside body names ("Bureau of South and Central Asian Affairs") and name particles ("von der").
+Runs are cut at possessives, months, weekdays and, at the start of a sentence or in a title-case
+headline, at ordinary words (a stop list, plus any word the corpus also writes in lower case).
+Leading titles ("Prime Minister", "PM", "Ambassador", "then-ambassador") are kept in the variant
+and dropped from the name. Kinds come from cue words (Department, Court, Party, Times, City...)
+and small lists of countries, cities, agencies and outlets; two to six name-like words are a
+person; a single unknown word is "other" until it matches the surname of a full name. A bare or
+titled surname joins the one full name ending with it; when several full names share it, it is
+resolved in a source by a matching title or by a single full name there, else reported as an
+Ambiguity. Known failure modes: names that are ordinary words ("Will", "Rose") at the start of a
+sentence are lost; unlisted places and organisations without a cue word ("Tehreek-e-Insaf") are
+read as people; nicknames, first-name references ("Imran") and pronouns are not linked; word lists
+are English only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: str  # "person" | "body" | "outlet" | "place" | "other"
+    variants: tuple[str, ...]
+    occurrences: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    variant: str
+    candidates: tuple[str, ...]
+    occurrences: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class People:
+    entities: tuple[Entity, ...]
+    ambiguities: tuple[Ambiguity, ...]
+    by_sentence: dict[tuple[str, str], tuple[str, ...]]
+
+
+def _set(*parts: str) -> frozenset[str]:
+    return frozenset(w for part in parts for w in part.lower().split())
+
+
+def _list(text: str) -> list[str]:
+    return [p.strip() for p in text.split(",") if p.strip()]
+
+
+# Words that start sentences or headlines without naming anything.
+_STOP = _set(
+    "a an the this that these those there here it its he she they we you i me him her them my your his our their who whom whose",
+    "which what when where why how whether if unless although though because since as at in on of for by with without from to into",
+    "onto upon after before until till despite amid amidst among between against across around about above below under over through",
+    "throughout within beyond behind beside besides like unlike per via and but or nor so yet not no yes also even just only perhaps",
+    "maybe indeed meanwhile nevertheless nonetheless however otherwise accordingly consequently subsequently regardless while whilst",
+    "once again already always never often sometimes soon ago last first second third finally next previously recently currently",
+    "initially eventually ultimately additionally overall elsewhere instead still else much more less least most very too both either",
+    "neither one two three four five six seven eight nine ten some many several few all each every any other another such same",
+    "according asked speaking following given including regarding concerning considering citing adding noting using having being",
+    "do does did is are was were be been has have had will would can could should shall may might must let get see say says said",
+    "today tonight yesterday tomorrow now then thus hence therefore moreover furthermore further anyway altogether almost nearly",
+    "rather quite well oh please thanks dear why whatever whoever whenever wherever everyone everything nobody nothing someone",
+    "something anyone anything together later earlier afterwards again whereas hopefully fortunately unfortunately importantly",
+    "interestingly notably critically clearly crucially reportedly allegedly apparently officially separately similarly likewise",
+    "during toward towards near inside outside beneath alongside except unless upon whether why yes back leave reply print email skip",
+    "researchers scientists officials analysts critics experts protesters residents witnesses investigators prosecutors lawmakers",
+    "authorities doctors teachers voters supporters opponents fans players investors economists students workers police officers",
+)
+# Ordinary words that are not names: they end a single-word mention and stop a run from being a person.
+_COMMON = _STOP | _set(
+    "new old great big high low good bad best worst better worse top full free open public private local global world state city",
+    "country nation people government official officials report reports news story media press statement comment interview year",
+    "years month week day days time part page home menu search login contact terms privacy cookies copyright rights reserved read",
+    "view views follow watch click sign subscribe share photo photos image images video videos source sources update updated editor",
+    "note related advertisement breaking exclusive opinion analysis live listen more latest top stories war peace crisis deal plan",
+    "policy election elections vote court law act party group team club market markets economy business science health sport sports",
+    "politics crime police army military security defence defense foreign domestic national international federal central regional",
+    "north south east west northern southern eastern western internet web online covid coronavirus god mr mrs ms dr chapter figure",
+    "table fig am pm gmt utc est ceo cfo gdp tv ai ok vs etc",
+)
+_TITLE_HEADS = _set(
+    "mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father rabbi imam sheikh sheik pope cardinal archbishop bishop",
+    "king queen prince princess emperor empress sultan emir president president-elect vice-president premier chancellor minister",
+    "secretary secretary-general attorney-general senator sen representative rep congressman congresswoman governor gov mayor ambassador",
+    "envoy consul speaker leader chairman chairwoman chairperson chair director commissioner justice judge magistrate prosecutor general",
+    "gen lieutenant lt colonel col major maj captain capt commander cmdr admiral adm marshal brigadier sergeant sgt corporal cpl officer",
+    "constable detective det inspector insp superintendent supt chief ceo cfo coo cto founder coach manager spokesman spokeswoman",
+    "spokesperson councillor councilman councilwoman alderman mp mep pm fm sheriff dean provost",
+)
+_TITLE_MODS = _set(
+    "prime deputy vice assistant associate acting interim former ex late chief senior junior under principal permanent special first",
+    "foreign finance defence defense interior home health education energy trade treasury justice labour labor environment culture",
+    "transport agriculture economy commerce information security national state federal provincial regional army navy air naval",
+    "military police supreme high executive managing general attorney solicitor surgeon lieutenant major brigadier field rear staff",
+    "opposition majority minority crown grand head team club cabinet press then",
+)
+_TITLES = _TITLE_HEADS | _TITLE_MODS
+_TITLE_ABBR = {"pm": "prime minister", "fm": "foreign minister", "sen": "senator", "gen": "general", "gov": "governor",
+               "rep": "representative", "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant", "det": "detective",
+               "insp": "inspector", "supt": "superintendent", "adm": "admiral", "maj": "major", "cmdr": "commander", "prof": "professor",
+               "rev": "reverend", "cpl": "corporal"}  # fmt: skip
+_UNINFORMATIVE = _set("mr mrs ms miss mx dr sir dame former then ex late acting interim")
+_DOMAIN = _set(
+    "state defense defence foreign affairs justice health finance interior home treasury commerce trade labor labour energy education",
+    "agriculture transport transportation housing environment culture information communications science technology industry economy",
+    "economic development security homeland human services rights welfare planning tourism sport sports youth women veterans urban",
+    "rural water resources natural power petroleum mines mining railways aviation law legal religious overseas international national",
+    "internal external relations cooperation public works social family children immigration citizenship climate digital media arts",
+    "heritage fisheries food local government intelligence operations policy political military armed forces staff joint chiefs",
+    "north south east west central northern southern eastern western middle asian african european american pacific atlantic",
+)
+_BODY_CUES = _set(
+    "department dept ministry office bureau agency administration authority commission committee council board cabinet government",
+    "parliament congress senate house assembly chamber court tribunal party army navy military forces corps police guard command",
+    "service services intelligence bank fund reserve treasury exchange union league federation association organization organisation",
+    "institute institution university college school academy foundation society trust group company corporation corp inc ltd llc",
+    "plc co holdings industries motors airlines airways partners capital technologies systems labs pharmaceuticals club fc united",
+    "rovers athletic team movement front coalition alliance network church hospital museum secretariat directorate inspectorate",
+    "brigade battalion regiment division unit",
+)
+_OUTLET_CUES = _set("times post news journal herald tribune gazette chronicle telegraph guardian observer express mirror mail "
+                    "standard economist intercept monitor inquirer dispatch courier examiner bulletin magazine weekly daily today")
+_OTHER_CUES = _set("war cup games olympics championship championships open act bill treaty accord accords agreement summit conference "
+                   "convention festival award awards prize day index report plan initiative programme program project strategy crisis "
+                   "pandemic protocol charter constitution declaration doctrine deal pact law code series trophy marathon revolution "
+                   "spring election elections operation telescope mission satellite vaccine")  # fmt: skip
+_PLACE_CUES = _set("city province county region district island islands valley river sea ocean bay gulf coast strait mountains "
+                   "peninsula desert street avenue square road airport territory territories oblast village")
+_PLACE_PREFIX = _set("mount mt lake port fort cape saint st san santa los las")
+_OF_HEADS = _BODY_CUES | _TITLE_HEADS | _PLACE_CUES | _OUTLET_CUES | _set(
+    "bank republic kingdom states isle statue battle duke duchess earl order ides bureau university secretary head gulf united chiefs")
+_CONNECTORS = _set("of for and on the &")
+_PARTICLES = _set("de da del della der den di du van von la le bin ibn al dos das y")
+_DEMONYMS = _set(
+    "american british english scottish welsh irish french german italian spanish portuguese dutch belgian swiss austrian swedish",
+    "norwegian danish finnish polish czech slovak hungarian romanian bulgarian greek turkish russian ukrainian belarusian georgian",
+    "armenian azerbaijani kazakh uzbek chinese japanese korean taiwanese vietnamese thai indonesian malaysian filipino singaporean",
+    "indian pakistani afghan bangladeshi sri lankan nepali iranian iraqi syrian lebanese israeli palestinian jordanian saudi emirati",
+    "qatari kuwaiti yemeni egyptian libyan tunisian algerian moroccan sudanese ethiopian somali kenyan nigerian ghanaian african",
+    "south-african australian canadian mexican brazilian argentine argentinian chilean colombian venezuelan peruvian cuban european",
+    "asian western eastern arab kurdish muslim christian jewish hindu sikh buddhist catholic protestant sunni shia shiite soviet",
+    "latin nordic baltic balkan gulf democrat republican",
+)
+_GIVEN = _set(
+    "john james robert michael william david richard joseph thomas charles mary patricia jennifer linda elizabeth barbara susan",
+    "jessica sarah karen nancy lisa betty margaret sandra ashley emily donna michelle carol amanda melissa deborah stephanie rebecca",
+    "laura sharon cynthia kathleen amy angela anna emma olivia sophie kate claire rachel hannah alice helen ruth jane julia maria",
+    "george paul mark donald steven andrew kenneth joshua kevin brian edward ronald anthony daniel matthew christopher peter simon",
+    "tony tom tim jim joe bill bob mike nick ben sam dan alex chris harry jack boris keir rishi liz theresa emmanuel angela olaf",
+    "vladimir sergei dmitry alexei volodymyr xi li wang zhang narendra rahul imran shehbaz nawaz asif asad ali ahmed mohammed",
+    "muhammad mohamed hassan hussein omar abdul abdullah ibrahim khalid tariq bilal fatima aisha benjamin yair recep jair luis",
+    "carlos juan jose javier pedro miguel antonio francisco lula gustavo nicolas pierre jean marie francois olivier angela ursula",
+    "justin kamala hillary barack nikki ron marco ted mitch chuck nancy kevin elon jeff tim satya sundar jacinda scott malcolm",
+    "fumio shinzo yoon moon kim cyril jacob nelson uhuru william abiy paul",
+)
+_COUNTRIES = _list(
+    "Afghanistan, Albania, Algeria, Andorra, Angola, Argentina, Armenia, Australia, Austria, Azerbaijan, Bahrain, Bangladesh, Belarus, "
+    "Belgium, Bolivia, Bosnia, Brazil, Bulgaria, Cambodia, Cameroon, Canada, Chad, Chile, China, Colombia, Congo, Croatia, Cuba, "
+    "Cyprus, Czech Republic, Czechia, Denmark, Ecuador, Egypt, El Salvador, Eritrea, Estonia, Ethiopia, Finland, France, Gabon, "
+    "Georgia, Germany, Ghana, Greece, Guatemala, Haiti, Honduras, Hungary, Iceland, India, Indonesia, Iran, Iraq, Ireland, Israel, "
+    "Italy, Jamaica, Japan, Jordan, Kazakhstan, Kenya, Kosovo, Kuwait, Kyrgyzstan, Laos, Latvia, Lebanon, Libya, Lithuania, "
+    "Luxembourg, Madagascar, Malawi, Malaysia, Mali, Malta, Mexico, Moldova, Monaco, Mongolia, Montenegro, Morocco, Mozambique, "
+    "Myanmar, Burma, Namibia, Nepal, Netherlands, New Zealand, Nicaragua, Niger, Nigeria, North Korea, South Korea, Korea, "
+    "North Macedonia, Norway, Oman, Pakistan, Palestine, Panama, Paraguay, Peru, Philippines, Poland, Portugal, Qatar, Romania, "
+    "Russia, Rwanda, Saudi Arabia, Senegal, Serbia, Singapore, Slovakia, Slovenia, Somalia, South Africa, South Sudan, Spain, "
+    "Sri Lanka, Sudan, Sweden, Switzerland, Syria, Taiwan, Tajikistan, Tanzania, Thailand, Tunisia, Turkey, Turkmenistan, Uganda, "
+    "Ukraine, United Arab Emirates, UAE, Uruguay, Uzbekistan, Venezuela, Vietnam, Yemen, Zambia, Zimbabwe, England, Scotland, Wales, "
+    "Northern Ireland, Gaza, West Bank, Crimea, Donbas, Kashmir, Tibet, Hong Kong, Europe, Asia, Africa, Antarctica, Arctic, "
+    "Middle East, Latin America, South America, North America, Central America, South Asia, East Asia, Southeast Asia, Balkans, "
+    "Caribbean, Scandinavia"
+)
+_CITIES = _list(
+    "London, Paris, Berlin, Madrid, Rome, Moscow, Kyiv, Kiev, Beijing, Shanghai, Tokyo, Seoul, Delhi, New Delhi, Mumbai, Islamabad, "
+    "Karachi, Lahore, Rawalpindi, Kabul, Tehran, Baghdad, Damascus, Beirut, Jerusalem, Tel Aviv, Cairo, Riyadh, Dubai, Abu Dhabi, "
+    "Doha, Ankara, Istanbul, Athens, Vienna, Warsaw, Prague, Budapest, Brussels, Amsterdam, Geneva, Zurich, Stockholm, Oslo, "
+    "Copenhagen, Helsinki, Dublin, Edinburgh, Manchester, Liverpool, Birmingham, Glasgow, Lisbon, Barcelona, Milan, Munich, "
+    "Frankfurt, Hamburg, Minsk, Tbilisi, Baku, Yerevan, Nairobi, Lagos, Abuja, Johannesburg, Cape Town, Addis Ababa, Khartoum, "
+    "Sydney, Melbourne, Canberra, Auckland, Wellington, Toronto, Ottawa, Montreal, Vancouver, Washington, New York, Los Angeles, "
+    "San Francisco, Chicago, Boston, Miami, Houston, Dallas, Atlanta, Seattle, Philadelphia, Detroit, Las Vegas, Mexico City, "
+    "Havana, Caracas, Bogota, Lima, Santiago, Buenos Aires, Brasilia, Rio de Janeiro, Sao Paulo, Bangkok, Hanoi, Jakarta, Manila, "
+    "Kuala Lumpur, Dhaka, Colombo, Kathmandu, Taipei, Pyongyang, Kharkiv, Odesa, Odessa, Mariupol, Bakhmut, Donetsk, Luhansk, "
+    "Rafah, Khan Younis, Ramallah, Mosul, Aleppo, Hollywood, Silicon Valley, Wall Street, Downing Street, Brexit"
+)
+_STATES = _list(
+    "Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut, Delaware, Florida, Hawaii, Idaho, Illinois, Indiana, "
+    "Iowa, Kansas, Kentucky, Louisiana, Maine, Maryland, Massachusetts, Michigan, Minnesota, Mississippi, Missouri, Montana, Nebraska, "
+    "Nevada, New Hampshire, New Jersey, New Mexico, North Carolina, North Dakota, Ohio, Oklahoma, Oregon, Pennsylvania, Rhode Island, "
+    "South Carolina, South Dakota, Tennessee, Texas, Utah, Vermont, Virginia, West Virginia, Wisconsin, Wyoming, Punjab, Sindh, "
+    "Balochistan, Quebec, Ontario, Bavaria, Catalonia, Kerala, Bengal"
+)
+_BODIES = _list(
+    "Congress, Parliament, Senate, House, Pentagon, Kremlin, White House, NATO, IMF, WHO, FBI, CIA, NSA, ISI, KGB, FSB, MI5, MI6, "
+    "GCHQ, NHS, FIFA, UEFA, IOC, NASA, OPEC, WTO, ICC, ICJ, UNICEF, UNESCO, Interpol, Europol, Hamas, Hezbollah, Taliban, Houthis, "
+    "Wagner, Labour, Tories, Democrats, Republicans, Islamic State, ISIS, Al Qaeda, Google, Microsoft, Meta, Facebook, Twitter, "
+    "Tesla, Amazon, Apple, OpenAI, Nvidia, Samsung, Toyota, Boeing, Airbus, Huawei, TikTok, Vatican, Bundestag, Knesset, Duma"
+)
+_OUTLETS = _list(
+    "Reuters, Bloomberg, BBC, CNN, AP, AFP, NPR, PBS, MSNBC, CNBC, NBC, CBS, ABC, Fox, Fox News, Axios, Politico, Intercept, Guardian, "
+    "Telegraph, Economist, Newsweek, Forbes, Xinhua, TASS, Sputnik, RT, Vox, Slate, Salon, HuffPost, BuzzFeed, Wired, Semafor, "
+    "Haaretz, Yonhap, Kyodo, Interfax, Al Jazeera, Associated Press, Agence France-Presse, New York Times, Washington Post, "
+    "Wall Street Journal, Financial Times, Times, Post, Journal, Daily Mail, Sky News, Deutsche Welle, Le Monde, Der Spiegel"
+)
+_ALIASES = {"us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
+            "united states of america": "United States", "america": "United States", "uk": "United Kingdom",
+            "u.k.": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom", "kiev": "Kyiv",
+            "un": "United Nations", "u.n.": "United Nations", "eu": "European Union", "e.u.": "European Union", "nato": "NATO",
+            "united states": "United States", "united kingdom": "United Kingdom", "united nations": "United Nations",
+            "european union": "European Union"}  # fmt: skip
+_KNOWN: dict[str, tuple[str, str]] = {}
+for _kind, _names in (("place", _COUNTRIES + _CITIES + _STATES), ("body", _BODIES), ("outlet", _OUTLETS)):
+    _KNOWN.update({n.lower(): (_kind, n) for n in _names})
+_KNOWN.update({k: ("body" if v in ("United Nations", "European Union", "NATO") else "place", v) for k, v in _ALIASES.items()})
+_KNOWN_WORDS = frozenset(w for k in _KNOWN for w in k.split())
+_MONTHS = _set("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept "
+               "oct nov dec")  # fmt: skip
+_WEEKDAYS = _set("monday tuesday wednesday thursday friday saturday sunday")
+_SMALL = _set("a an the of for and or to in on at by with from as vs")
+_LY = ("ely", "ally", "ously", "ively", "edly", "ately", "ably", "ibly", "ently", "antly", "ingly", "fully", "arly", "ctly", "stly", "ntly")
+_HEADLINE_SUFFIX = ("ed", "ing", "tion", "ment", "ness", "ity", "ance", "ence", "ism", "ive", "ous", "ful", "less", "able")
+
+_UP = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
+_ABBR = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sen|Gen|Lt|Col|Jr|Sr|Rep|Gov|Rev|Capt|Sgt|Det|Insp|Supt|Adm|Maj|Cmdr|Cpl|Hon|Mt|Ft|Inc|Ltd|Corp|Co)\."
+_TOK = rf"(?:{_ABBR}|[{_UP}]\.(?:[{_UP}]\.)*|(?:al|el|ul|bin|ibn|abu)-[{_UP}][\w’'\-]*|[{_UP}](?:[\w’'\-]*\w)?)"
+_CONN = r"(?:of|for|and|on|the|de|da|del|della|der|den|di|du|van|von|la|le|bin|ibn|al|dos|das|y|&)"
+_RUN = re.compile(rf"(?<![\w’'.\-]){_TOK}(?:[ \u00a0](?:{_CONN}[ \u00a0]){{0,2}}{_TOK})*")
+_NONSPACE = re.compile(r"[^ \u00a0]+")
+_LINE = re.compile(r"[^\n]+")
+_ALL = re.compile(r".*", re.S)
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
+_CAP_AFTER_LOWER = re.compile(rf"(?<=[a-z,;] )[{_UP}][\w’'\-]*")
+_THEN = re.compile(r"\b(?:then|ex)-([a-z]+)[ \u00a0]$")
+_ACRONYM = re.compile(r"[ \u00a0]\(([A-Z]{2,6})\)")
+_DIGIT_AFTER = re.compile(r"[ \u00a0]*\d")
+_INITIAL_CHARS = frozenset('.!?:;"“”‘\'([{—–-•*|>#')
+
+Tok = tuple[str, int, int]
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    name: str  # as written, without title or article
+    kind: str
+    key: str  # grouping key
+    title: str = ""  # normalised informative title ("prime minister"), "" if none
+    titled: bool = False
+    ntok: int = 1
+    vstart: int = -1  # start of the variant (title included, article excluded)
+    article_cap: bool = False
+    acronym: str = ""
+    headline: bool = False
+
+
+def _lw(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def _key(name: str) -> str:
+    return name.lower().replace(".", "").replace("’", "'")
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "entity"
+
+
+def _surname(key: str) -> str:
+    words = [w for w in key.split() if w not in ("jr", "sr", "ii", "iii", "iv")]
+    return words[-1] if words else key
+
+
+def _norm_title(words: list[str]) -> str:
+    out = [_TITLE_ABBR.get(w, w) for w in (_lw(w) for w in words) if w not in _UNINFORMATIVE]
+    return " ".join(out)
+
+
+def _is_headline(line: str) -> bool:
+    """Title Case: every word but "a", "of", "the"... capitalised, and at least four of them."""
+    if any(w not in _SMALL for w in _LOWER_WORD.findall(line)):
+        return False
+    return sum(1 for w in _WORD.findall(line) if w.lower() not in _SMALL) >= 4
+
+
+class _Scanner:
+    def __init__(self, vocab: frozenset[str] | None = None, capvocab: frozenset[str] | None = None) -> None:
+        self.vocab, self.capvocab = vocab, capvocab or frozenset()
+        self.cache: dict[tuple[str, bool, bool, bool, bool], list[_Hit]] = {}
+
+    def scan(self, text: str) -> list[_Hit]:
+        hits: list[_Hit] = []
+        for line in _LINE.finditer(text) if "\n" in text else (_ALL.match(text),):
+            ls, le = line.span()
+            if le - ls > 3 and text[ls:le].isupper():
+                continue
+            headline = le - ls < 160 and _is_headline(text[ls:le])
+            for m in _RUN.finditer(text, ls, le):
+                i0, i1 = m.span()
+                before = text[ls:i0].rstrip(" \t\u00a0")
+                art = i0 - 4 >= ls and text[i0 - 4 : i0] == "the "
+                key = (m.group(), not before or before[-1] in _INITIAL_CHARS, headline, art, bool(_DIGIT_AFTER.match(text, i1)))
+                found = self.cache.get(key)
+                if found is None:
+                    found = self.cache[key] = self._run(*key)
+                shift = i0 - 4 if art else i0
+                for h in found:
+                    hit = _Hit(h.start + shift, h.end + shift, h.name, h.kind, h.key, h.title, h.titled, h.ntok, h.vstart + shift,
+                               h.article_cap, "", headline)  # fmt: skip
+                    if hit.titled and (then := _THEN.search(text, max(0, hit.start - 30), hit.start)) and then[1] in _TITLE_HEADS:
+                        hit.start, hit.vstart, hit.title = then.start(), then.start(), hit.title or _norm_title([then[1]])
+                    if hit.ntok > 1 and (acr := _ACRONYM.match(text, hit.end)) and acr[1][0] == hit.name[0]:
+                        hit.acronym = acr[1]
+                    hits.append(hit)
+        return hits
+
+    def _common(self, word: str, lw: str, headline: bool, nxt: str = "") -> bool:
+        if lw in _STOP:
+            return True
+        if lw in _KNOWN or lw in _TITLES or (nxt and lw in _GIVEN):
+            return False
+        if (len(lw) > 5 and lw.endswith(_LY)) or (headline and (lw in _COMMON or (len(lw) > 4 and lw.endswith(_HEADLINE_SUFFIX)))):
+            return True
+        return self.vocab is not None and lw in self.vocab and word not in self.capvocab
+
+    def _run(self, run: str, initial: bool, headline: bool, art_before: bool, digit_after: bool) -> list[_Hit]:
+        """Hits in one run of capitalised words, with offsets into ``"the " * art_before + run``."""
+        base = 4 if art_before else 0
+        text = ("the " if art_before else "") + run + (" 1" if digit_after else "")
+        toks: list[Tok] = []
+        cuts: set[int] = set()
+        for t in _NONSPACE.finditer(text, base, base + len(run)):
+            w, s, e = t.group(), t.start(), t.end()
+            if len(w) > 2 and w[-2:] in ("’s", "'s"):
+                w, e = w[:-2], e - 2
+                cuts.add(len(toks) + 1)
+            toks.append((w, s, e))
+        art: int | None = 0 if art_before else None
+        art_cap = False
+        pieces: list[tuple[list[Tok], int | None, bool]] = []
+        cur: list[Tok] = []
+        last = len(toks) - 1
+        for i, (w, s, e) in enumerate(toks):
+            if i in cuts and cur:
+                pieces.append((cur, art, art_cap))
+                cur, art = [], None
+            lw = w.lower().rstrip(".")
+            if lw == "the" and not cur:
+                art, art_cap = s, w == "The"
+                continue
+            nxt = toks[i + 1][0] if i < last and i + 1 not in cuts else ""
+            bad = (lw in _WEEKDAYS and not nxt) or (lw in _MONTHS and (not cur or (i == last and digit_after)))
+            if not bad and headline and lw not in _CONNECTORS:
+                bad = self._common(w, lw, True, nxt)
+            elif not bad and i == 0 and initial and not self._known_prefix(toks):
+                bad = self._common(w, lw, False, nxt)
+            if bad:
+                if cur:
+                    pieces.append((cur, art, art_cap))
+                cur, art = [], None
+                continue
+            cur.append((w, s, e))
+        if cur:
+            pieces.append((cur, art, art_cap))
+        hits = []
+        for piece, art_start, cap in pieces:
+            for j, sub in enumerate(self._split_connectors(piece)):
+                for hit in self._piece(sub, art_start if j == 0 else None):
+                    hit.article_cap = cap and art_start is not None and j == 0
+                    hits.append(hit)
+        return hits
+
+    @staticmethod
+    def _known_prefix(toks: list[Tok]) -> bool:
+        return any(" ".join(t[0] for t in toks[:n]).lower() in _KNOWN for n in (2, 3, 4) if n <= len(toks))
+
+    @staticmethod
+    def _split_connectors(toks: list[Tok]) -> list[list[Tok]]:
+        out: list[list[Tok]] = [[]]
+        seen_of = False
+        last = _lw(toks[-1][0])
+        for tok in toks:
+            lw, cur = tok[0].lower(), out[-1]
+            if lw in ("of", "for", "on"):
+                if cur and _lw(cur[-1][0]) in _OF_HEADS:
+                    cur.append(tok)
+                    seen_of = True
+                else:
+                    out.append([])
+            elif lw in ("and", "&"):
+                if cur and seen_of and last in _DOMAIN:
+                    cur.append(tok)
+                else:
+                    out.append([])
+                    seen_of = False
+            elif lw == "the":
+                if cur and cur[-1][0].lower() in ("of", "for", "on"):
+                    cur.append(tok)
+                else:
+                    out.append([])
+            else:
+                cur.append(tok)
+        result = []
+        for piece in out:
+            while piece and (piece[-1][0].lower() in _CONNECTORS or piece[-1][0].lower() in _PARTICLES):
+                piece.pop()
+            while piece and (piece[0][0].lower() in _CONNECTORS or piece[0][0] in _PARTICLES):
+                piece.pop(0)
+            if piece:
+                result.append(piece)
+        return result
+
+    def _title_end(self, words: list[str], t: int) -> int | None:
+        j, last = t, -1
+        while j < len(words):
+            lw = _lw(words[j])
+            if lw in _TITLE_HEADS:
+                last = j
+            elif lw not in _TITLE_MODS:
+                break
+            j += 1
+        if last < 0:
+            return None
+        k = last + 1
+        if k + 1 < len(words) and words[k].lower() in ("of", "for"):
+            m = k + 2 if words[k + 1].lower() == "the" else k + 1
+            dom = self._domain
+            if m < len(words) and dom(words[m]):
+                while m < len(words) and (dom(words[m]) or (words[m].lower() in _CONNECTORS and m + 1 < len(words) and dom(words[m + 1]))):
+                    m += 1
+                k = m
+        return k
+
+    @staticmethod
+    def _domain(word: str) -> bool:
+        lw = _lw(word)
+        return lw in _DOMAIN or lw in _DEMONYMS or _KNOWN.get(lw, ("",))[0] == "place"
+
+    def _piece(self, toks: list[Tok], art: int | None) -> list[_Hit]:
+        words = [t[0] for t in toks]
+        for t, w in enumerate(words):
+            if _lw(w) not in _TITLES or (t and words[t - 1].lower() in _CONNECTORS):
+                continue
+            k = self._title_end(words, t)
+            if k is None:
+                continue
+            name = toks[k:]
+            pre = self._generic(toks[:t], art) if t else []
+            if name and name[0][0].lower() in _CONNECTORS:
+                rest = self._split_connectors(name)
+                return pre + (self._generic(rest[0], None) if rest else [])
+            if not name:
+                return pre
+            nwords = [n[0] for n in name]
+            if len(nwords) <= 5 and self._namelike(nwords):
+                start, title = toks[t][1], _norm_title(words[t:k])
+                shown = " ".join(nwords)
+                return pre + [_Hit(start, name[-1][2], shown, "person", _key(shown), title, True, len(nwords), start)]
+        return self._generic(toks, art)
+
+    def _namelike(self, words: list[str]) -> bool:
+        real = [w for w in words if w.lower() not in _PARTICLES]
+        if not real or words[0].lower() in _PARTICLES:
+            return False
+        for w in real:
+            lw = _lw(w)
+            if lw in _COMMON or lw in _DEMONYMS or lw in _MONTHS or w[0].isdigit():
+                return False
+            if len(w) > 1 and w.isupper() and "." not in w and lw not in ("ii", "iii", "iv"):
+                return False
+        if self.vocab is not None and len(real) > 1 and _lw(real[0]) not in _GIVEN:
+            ordinary = sum(1 for w in real if _lw(w) in self.vocab)
+            return ordinary * 2 <= len(real)
+        return True
+
+    def _generic(self, toks: list[Tok], art: int | None) -> list[_Hit]:
+        if not toks:
+            return []
+        words = [t[0] for t in toks]
+        n, start, end = len(words), toks[0][1], toks[-1][2]
+        name = " ".join(words)
+        low = name.lower()
+
+        def hit(kind: str, key: str, shown: str = name) -> list[_Hit]:
+            begin = art if art is not None and kind in ("body", "outlet") else start
+            return [_Hit(begin, end, shown, kind, key, ntok=n, vstart=start)]
+
+        known = _KNOWN.get(low) or _KNOWN.get(low.replace("’", "'"))
+        if known:
+            return hit(known[0], known[1].lower(), name)
+        if n == 1:
+            w = words[0]
+            lw = _lw(w)
+            if lw in _DEMONYMS or lw in _COMMON or lw in _BODY_CUES or lw in _TITLES or len(lw) < 2:
+                return []
+            if "-" in w:
+                parts = w.split("-")
+                if all(p.lower() in _KNOWN for p in parts):
+                    out, pos = [], start
+                    for p in parts:
+                        out.append(_Hit(pos, pos + len(p), p, _KNOWN[p.lower()][0], _KNOWN[p.lower()][1].lower(), vstart=pos))
+                        pos += len(p) + 1
+                    return out
+                if any(p.lower() in _DEMONYMS or p.lower() in _COMMON for p in parts):
+                    return []
+            return hit("other", _key(w))
+        first, last = _lw(words[0]), _lw(words[-1])
+        lows = {_lw(w) for w in words}
+        has_cue = bool(lows & (_BODY_CUES | _OUTLET_CUES | _OTHER_CUES | _PLACE_CUES))
+        if first in _DEMONYMS and not has_cue:
+            return self._generic(toks[1:], None)
+        for size in (3, 2, 1):
+            prefix = " ".join(words[:size]).lower()
+            if size < n and _KNOWN.get(prefix, ("",))[0] == "place" and not has_cue:
+                return self._generic(toks[:size], None) + self._generic(toks[size:], None)
+        if last in _OUTLET_CUES:
+            return hit("outlet", _key(name))
+        if lows & _BODY_CUES:
+            return hit("body", _key(name))
+        if last in _OTHER_CUES or first == "operation":
+            return hit("other", _key(name))
+        if last in _PLACE_CUES or first in _PLACE_PREFIX:
+            return hit("place", _key(name))
+        if n <= 6 and self._namelike(words):
+            return hit("person", _key(name))
+        return hit("other", _key(name))
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Names in one sentence, judged without the rest of the corpus (see :func:`build`)."""
+    return [Mention(text[h.start : h.end], h.start, h.end) for h in _Scanner().scan(text)]
+
+
+def build(sentences: Iterable[tuple[str, str, str]]) -> People:
+    """Group the names of ``(source_id, sentence_id, text)`` sentences, in reading order, into entities."""
+    items = list(sentences)
+    plain = "\n".join(t for _, _, t in items if not _is_headline(t))
+    scanner = _Scanner(frozenset(_LOWER_WORD.findall("\n".join(t for _, _, t in items))), frozenset(_CAP_AFTER_LOWER.findall(plain)))
+    found: list[tuple[str, str, str, _Hit]] = [(src, sid, text, h) for src, sid, text in items for h in scanner.scan(text)]
+    # Title-case headlines only confirm names that the running text uses too.
+    known = {h.key for *_, h in found if not h.headline}
+    known |= {_surname(k) for k in known}
+    found = [f for f in found if not f[3].headline or f[3].key in known]
+    acronyms = {h.acronym.lower(): h.key for *_, h in found if h.acronym}
+    for *_, h in found:
+        if h.key in acronyms.values() and h.kind == "person":
+            h.kind = "body"
+        elif h.ntok == 1 and h.key in acronyms and not h.titled:
+            h.key, h.kind = acronyms[h.key], "body"
+    # Full personal names, merged when one drops middle names of a single longer one ("Asad Majeed" -> "Asad Majeed Khan").
+    fulls = Counter(h.key for *_, h in found if h.kind == "person" and h.ntok > 1)
+    canon: dict[str, str] = {}
+    for key in fulls:
+        words = key.split()
+        longer = [o for o in fulls if o != key and o.split()[0] == words[0] and set(words) < set(o.split())]
+        canon[key] = longer[0] if len(longer) == 1 else key
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    in_source: dict[tuple[str, str], set[str]] = defaultdict(set)
+    titles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for src, _, _, h in found:
+        if h.kind == "person" and h.ntok > 1:
+            person = canon[h.key]
+            by_surname[_surname(h.key)].add(person)
+            in_source[(src, _surname(h.key))].add(person)
+            if h.title:
+                titles[(src, person)].add(h.title)
+                titles[("", person)].add(h.title)
+
+    def resolve(src: str, h: _Hit) -> str | list[str]:
+        cands = sorted(by_surname.get(h.key, ()), key=lambda c: -fulls[c])
+        if len(cands) <= 1:
+            return cands[0] if cands else h.key
+        here = [c for c in cands if c in in_source.get((src, h.key), ())]
+        for pool, scope in ((here, src), (cands, "")):
+            titled = [c for c in pool if h.title and h.title in titles.get((scope, c), ())]
+            if len(titled) == 1:
+                return titled[0]
+            if pool is here and len(here) == 1:
+                return here[0]
+        return cands
+
+    groups: dict[str, dict] = {}
+    ambiguous: dict[str, dict] = {}
+    by_sentence: dict[tuple[str, str], list[str]] = {(src, sid): [] for src, sid, _ in items}
+    for src, sid, text, h in found:
+        variant = text[h.start if h.kind == "outlet" and h.article_cap else h.vstart : h.end]
+        if h.kind == "person" and h.ntok > 1:
+            key = canon[h.key]
+        elif h.ntok == 1 and h.kind in ("person", "other"):
+            target = resolve(src, h)
+            if isinstance(target, list):
+                amb = ambiguous.setdefault(variant, {"cands": set(), "occ": {}})
+                amb["cands"].update(target)
+                amb["occ"][(src, sid)] = None
+                continue
+            key = target
+        else:
+            key = h.key
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"kinds": Counter(), "variants": Counter(), "names": Counter(), "occ": {}, "the": 0, "n": 0}
+        kind = "person" if key in fulls or key in canon.values() or h.titled else h.kind
+        g["kinds"][kind] += 1
+        g["variants"][variant] += 1
+        g["names"][h.name] += 1
+        g["occ"][(src, sid)] = None
+        g["the"] += h.article_cap
+        g["n"] += 1
+        by_sentence[(src, sid)].append(key)
+    # "US State Department" joins "State Department" when the shorter form is also used.
+    merged: dict[str, str] = {}
+    for key in groups:
+        words = key.split()
+        if len(words) > 2 and (words[0] in _DEMONYMS or _KNOWN.get(words[0], ("",))[0] == "place"):
+            rest = " ".join(words[1:])
+            if rest in groups and groups[rest]["kinds"].most_common(1)[0][0] in ("body", "outlet"):
+                merged[key] = rest
+    for key, rest in merged.items():
+        g, into = groups.pop(key), groups[rest]
+        for field in ("kinds", "variants"):
+            into[field].update(g[field])
+        into["occ"].update(g["occ"])
+    for occ in by_sentence.values():
+        occ[:] = [merged.get(k, k) for k in occ]
+
+    ids: dict[str, str] = {}
+    entities: list[tuple[int, Entity]] = []
+    order = {k: i for i, k in enumerate(groups)}
+    for key in sorted(groups, key=lambda k: (-len(groups[k]["occ"]), order[k])):
+        g = groups[key]
+        kinds = g["kinds"]
+        kind = "person" if "person" in kinds else kinds.most_common(1)[0][0]
+        if kind == "person":
+            name = max(g["names"], key=lambda n: (len(n.split()), g["names"][n]))
+        else:
+            name = _KNOWN[key][1] if key in _KNOWN else g["names"].most_common(1)[0][0]
+            if kind == "outlet" and g["the"] * 2 >= g["n"] and not name.lower().startswith("the "):
+                name = "The " + name
+        slug, n = _slug(name), 2
+        while slug in ids.values():
+            slug, n = f"{_slug(name)}-{n}", n + 1
+        ids[key] = slug
+        variants = tuple(v for v, _ in g["variants"].most_common())
+        entities.append((len(g["occ"]), Entity(slug, name, kind, variants, tuple(g["occ"]))))
+    ambiguities = tuple(
+        Ambiguity(v, tuple(ids[c] for c in sorted(a["cands"], key=lambda c: -len(groups[c]["occ"]) if c in groups else 0) if c in ids),
+                  tuple(a["occ"]))
+        for v, a in ambiguous.items()
+    )  # fmt: skip
+    resolved = {s: tuple(dict.fromkeys(ids[k] for k in keys)) for s, keys in by_sentence.items()}
+    return People(tuple(e for _, e in entities), ambiguities, resolved)

@@ -1,0 +1,296 @@
+"""Pages built from the analysis: overview, contested points, claims matrix, timeline, people.
+
+Every statement on these pages is a quotation of a source passage with a note
+that links to it; the pages add structure (grouping, order, labels), never
+new factual wording.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..analysis.analyze import Analysis
+from ..model import Claim, ContestedPoint, DatedEvent, Source
+from .annotations import STATUS_LABELS, independence
+from .escape import text as esc
+from .notes import Notes
+
+STANCE_LABELS = {"asserts": "Asserts", "denies": "Denies", "disputes": "Disputes"}
+
+
+@dataclass
+class Context:
+    sources: list[Source]
+    claims: list[Claim]
+    analysis: Analysis
+    href: Callable[[str, str], str]  # (source id, sentence id) -> href from the page being built
+    source_href: Callable[[str], str]
+    point_href: Callable[[str], str]
+
+    @property
+    def by_id(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    @property
+    def source_map(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    def notes(self) -> Notes:
+        return Notes(self.source_map, self.href)
+
+    def title(self, source_id: str) -> str:
+        source = self.source_map[source_id]
+        return source.meta.title or source.id
+
+
+def _quote(claim: Claim) -> str:
+    return f'<q class="pv-quote">{esc(claim.text)}</q>'
+
+
+def _representative(ids: Sequence[str], ctx: Context) -> Claim:
+    """The claim that links to most others in its group (ties: reading order)."""
+    degree: dict[str, int] = defaultdict(int)
+    for r in ctx.analysis.relations:
+        degree[r.a] += 1
+        degree[r.b] += 1
+    by_id = ctx.by_id
+    return by_id[max(ids, key=lambda c: (degree[c], -ids.index(c)))]
+
+
+def _positions(point: ContestedPoint, ctx: Context, notes: Notes, heading: str = "h3") -> str:
+    by_id = ctx.by_id
+    columns = []
+    for position in point.positions:
+        holders = ", ".join(esc(h) for h in position.holders) or "unknown"
+        items = "".join(
+            f"<li>{_quote(by_id[c])} <span class=\"pv-byline\">({esc(ctx.title(by_id[c].source))})</span>{notes.cite([by_id[c]])}</li>"
+            for c in position.claims
+        )
+        columns.append(
+            f'<section class="pv-position pv-stance-{position.stance}" aria-label="{STANCE_LABELS[position.stance]}">'
+            f'<{heading}><span class="pv-mark pv-mark-{position.stance}">{STANCE_LABELS[position.stance]}</span> {holders}</{heading}>'
+            f"<ul>{items}</ul></section>"
+        )
+    return f'<div class="pv-positions">{"".join(columns)}</div>'
+
+
+def contested_page(ctx: Context) -> str:
+    notes = ctx.notes()
+    out = ['<h1 id="contested-points">Contested points</h1>']
+    if not ctx.analysis.contested:
+        out.append("<p>No source denies or disputes a claim of another.</p>")
+    else:
+        out.append(
+            f"<p>{len(ctx.analysis.contested)} points on which one party asserts something and another denies or disputes it. "
+            "Each position quotes its sources; the notes link to the passages.</p>"
+        )
+    for point in ctx.analysis.contested:
+        out.append(f'<section class="pv-point" aria-labelledby="{point.id}"><h2 id="{point.id}">{esc(point.title)}</h2>')
+        out.append(_positions(point, ctx, notes))
+        out.append("</section>")
+    out.append(notes.render())
+    return "\n".join(out)
+
+
+def overview_page(ctx: Context) -> str:
+    notes = ctx.notes()
+    by_id = ctx.by_id
+    order = [c.id for c in ctx.claims]
+    clusters = ctx.analysis.clusters(order)
+    contested_ids = {cid for p in ctx.analysis.contested for pos in p.positions for cid in pos.claims}
+    agreed = [g for g in clusters if not contested_ids & set(g) and len({by_id[c].source for c in g}) > 1]
+    in_cluster = {c for g in clusters for c in g}
+    single = [c for c in ctx.claims if c.id not in in_cluster and c.id not in contested_ids]
+    out = [
+        '<h1 id="overview">Overview</h1>',
+        '<dl class="pv-summary">'
+        f"<div><dt>Sources</dt><dd>{len(ctx.sources)}</dd></div>"
+        f"<div><dt>Claims</dt><dd>{len(ctx.claims)}</dd></div>"
+        f"<div><dt>Stated by more than one source</dt><dd>{len(agreed)}</dd></div>"
+        f"<div><dt>Contested points</dt><dd>{len(ctx.analysis.contested)}</dd></div>"
+        f"<div><dt>Claims only one source makes</dt><dd>{len(single)}</dd></div></dl>",
+        "<p>This page is assembled from the sources' own words: each item quotes a passage, and its note links "
+        "to every passage that states it.</p>",
+        '<h2 id="agreed">What the sources agree on</h2>',
+    ]
+    if agreed:
+        out.append("<ul class=\"pv-list\">")
+        for group in agreed:
+            rep = _representative(group, ctx)
+            members = [by_id[c] for c in group]
+            n_sources = len({m.source for m in members})
+            origins = max(ctx.analysis.facts[c].independent for c in group)
+            label = STATUS_LABELS["corroborated"] if origins > 1 else "echoed"
+            out.append(
+                f'<li>{_quote(rep)} <span class="pv-mark pv-mark-{"corroborated" if origins > 1 else "echoes"}">{label}</span> '
+                f'<span class="pv-byline">{independence(n_sources, min(origins, n_sources))}</span>{notes.cite(members)}</li>'
+            )
+        out.append("</ul>")
+    else:
+        out.append("<p>No proposition is stated by more than one source.</p>")
+    out.append('<h2 id="contested">What is contested</h2>')
+    if ctx.analysis.contested:
+        for point in ctx.analysis.contested:
+            out.append(f'<h3 id="overview-{point.id}"><a href="{esc(ctx.point_href(point.id))}">{esc(point.title)}</a></h3>')
+            out.append(_positions(point, ctx, notes, heading="h4"))
+    else:
+        out.append("<p>No source denies or disputes a claim of another.</p>")
+    out.append('<h2 id="single-source">What only one source says</h2>')
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in single:
+        by_source[claim.source].append(claim)
+    for source in ctx.sources:
+        items = by_source.get(source.id)
+        if not items:
+            continue
+        out.append(f'<h3 id="single-{esc(source.id)}"><a href="{esc(ctx.source_href(source.id))}">{esc(ctx.title(source.id))}</a></h3><ul class="pv-list">')
+        out.extend(f"<li>{_quote(c)}{notes.cite([c])}</li>" for c in items)
+        out.append("</ul>")
+    out.append(notes.render())
+    return "\n".join(out)
+
+
+def matrix_page(ctx: Context) -> str:
+    """Proposition x source: asserts / denies / disputes / silent."""
+    notes = ctx.notes()
+    by_id = ctx.by_id
+    rows: list[tuple[str, dict[str, str], list[Claim]]] = []
+    for point in ctx.analysis.contested:
+        cells: dict[str, str] = {}
+        members: list[Claim] = []
+        for position in point.positions:
+            for cid in position.claims:
+                claim = by_id[cid]
+                members.append(claim)
+                cells.setdefault(claim.source, position.stance)
+                if cells[claim.source] != position.stance and position.stance != "asserts":
+                    cells[claim.source] = f"{cells[claim.source]} + {position.stance}"
+        rows.append((esc(point.title), cells, members))
+    contested_ids = {c.id for _, _, m in rows for c in m}
+    for group in ctx.analysis.clusters([c.id for c in ctx.claims]):
+        if contested_ids & set(group):
+            continue
+        members = [by_id[c] for c in group]
+        rows.append((esc(_representative(group, ctx).text), {m.source: "asserts" for m in members}, members))
+    out = [
+        '<h1 id="claims-matrix">Claims matrix</h1>',
+        "<p>Each row is a proposition stated by more than one source, or a contested point; each column a source. "
+        "A cell says whether that source asserts, denies or disputes it, or is silent. Claims that only one source "
+        "makes are listed on the overview.</p>",
+    ]
+    if not rows:
+        out.append("<p>No proposition is stated by more than one source.</p>")
+        return "\n".join(out)
+    head = "".join(f'<th scope="col"><a href="{esc(ctx.source_href(s.id))}">{esc(ctx.title(s.id))}</a></th>' for s in ctx.sources)
+    body = []
+    for label, cells, members in rows:
+        tds = []
+        for source in ctx.sources:
+            value = cells.get(source.id, "silent")
+            css = value.split(" ")[0]
+            tds.append(f'<td class="pv-cell pv-cell-{css}">{esc(value)}</td>')
+        body.append(f'<tr><th scope="row">{label}{notes.cite(members)}</th>{"".join(tds)}</tr>')
+    out.append(
+        '<div class="pv-scroll" role="region" aria-label="Claims matrix" tabindex="0"><table class="pv-matrix">'
+        f'<caption>Propositions by source</caption><thead><tr><th scope="col">Proposition</th>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+    out.append(notes.render())
+    return "\n".join(out)
+
+
+def timeline_page(ctx: Context) -> str:
+    events = ctx.analysis.events
+    notes = ctx.notes()
+    by_id = ctx.by_id
+    out = [
+        '<h1 id="timeline">Timeline</h1>',
+        "<p>The dated events the sources mention, in date order. Dates are normalised to ISO 8601; a date written "
+        "without a year takes the latest year that does not fall after the source's publication date, and is marked "
+        "<em>year inferred</em>. Each event quotes its passage.</p>",
+    ]
+    if not events:
+        out.append("<p>The sources mention no dates.</p>")
+        return "\n".join(out)
+    grouped: dict[str, list[DatedEvent]] = defaultdict(list)
+    for event in events:
+        grouped[event.value].append(event)
+    out.append('<ol class="pv-timeline">')
+    for value in sorted(grouped):
+        items = grouped[value]
+        inferred = any(e.inferred_year for e in items)
+        flag = ' <span class="pv-mark pv-mark-inferred">year inferred</span>' if inferred else ""
+        quotes = "".join(f"<li>{_quote(by_id[e.claim])}{notes.cite([by_id[e.claim]])}</li>" for e in items)
+        out.append(f'<li id="date-{esc(value)}"><time datetime="{esc(value)}">{esc(value)}</time>{flag}<ul>{quotes}</ul></li>')
+    out.append("</ol>")
+    out.append(notes.render())
+    return "\n".join(out)
+
+
+def people_page(ctx: Context) -> str:
+    """People and bodies named in the sources, with the variants used; ambiguous references flagged."""
+    people = ctx.analysis.people
+    out = ['<h1 id="people">People and bodies</h1>']
+    entities = [e for e in getattr(people, "entities", ()) if getattr(e, "kind", "") in ("person", "body", "outlet")]
+    ambiguities = list(getattr(people, "ambiguities", ()))
+    names = {e.id: e.name for e in getattr(people, "entities", ())}
+    out.append(
+        "<p>Each person, body and outlet the sources name, with every form of the name they use. A name form that "
+        "could refer to more than one of them is flagged as ambiguous.</p>"
+    )
+    if ambiguities:
+        out.append('<h2 id="ambiguous">Ambiguous references</h2><ul class="pv-list">')
+        for amb in ambiguities:
+            candidates = ", ".join(esc(names.get(c, c)) for c in amb.candidates)
+            links = ", ".join(
+                f'<a href="{esc(ctx.href(s, sid))}">{esc(ctx.title(s))}</a>' for s, sid in list(dict.fromkeys(amb.occurrences))[:8]
+            )
+            out.append(
+                f'<li><span class="pv-mark pv-mark-ambiguous">ambiguous</span> “{esc(amb.variant)}” may refer to {candidates}. '
+                f"Used in: {links}.</li>"
+            )
+        out.append("</ul>")
+    out.append('<h2 id="names">Names</h2>')
+    if not entities:
+        out.append("<p>No names were found.</p>")
+        return "\n".join(out)
+    rows = []
+    for entity in entities:
+        variants = ", ".join(f"“{esc(v)}”" for v in entity.variants)
+        sources = sorted({s for s, _ in entity.occurrences})
+        first = {}
+        for s, sid in entity.occurrences:
+            first.setdefault(s, sid)
+        where = ", ".join(f'<a href="{esc(ctx.href(s, first[s]))}">{esc(ctx.title(s))}</a>' for s in sources)
+        rows.append(
+            f'<tr><th scope="row" id="{esc(entity.id)}">{esc(entity.name)}</th><td>{esc(entity.kind)}</td>'
+            f"<td>{variants}</td><td>{len(entity.occurrences)}</td><td>{where}</td></tr>"
+        )
+    out.append(
+        '<div class="pv-scroll" role="region" aria-label="Names" tabindex="0"><table class="pv-table"><caption>Names used in the sources</caption>'
+        '<thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Forms used</th>'
+        f'<th scope="col">Mentions</th><th scope="col">First mention in</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    )
+    return "\n".join(out)
+
+
+def context(
+    sources: list[Source],
+    claims: list[Claim],
+    analysis: Analysis,
+    pages: Mapping[str, str],
+    here: str,
+    contested_url: str,
+) -> Context:
+    from .links import relative
+
+    return Context(
+        sources,
+        claims,
+        analysis,
+        href=lambda s, sid: relative(f"{pages.get(s, '')}#{sid}", here),
+        source_href=lambda s: relative(pages.get(s, ""), here) or "./",
+        point_href=lambda pid: relative(f"{contested_url}#{pid}", here),
+    )
