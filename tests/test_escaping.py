@@ -55,8 +55,8 @@ def test_hostile_seed_renders_as_text_everywhere(project: Project) -> None:
     assert "alert(" not in "".join(parsed.script_text)
     assert "alert(" not in "".join(parsed.comments)
     assert not any(tag == "b" for tag, _ in parsed.tags)
-    article = html[html.index('<article class="pv-source"') : html.rindex("</article>")]
-    assert "<em>" not in article and "<strong>" not in article and 'class="admonition' not in article
+    text_html = html[html.index('<section class="pv-text"') : html.index("</section>", html.index('<section class="pv-text"'))]
+    assert "<em>" not in text_html and "<strong>" not in text_html and 'class="admonition' not in html
 
     text = page_text(html, "pv-text")
     data = json.loads((site / "provenance.json").read_text(encoding="utf-8"))
