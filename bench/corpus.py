@@ -26,17 +26,18 @@ THINGS = ["the new bridge", "the pension reform", "the rail contract", "the fish
 VERBS = [("approved", "signed off on"), ("blocked", "halted"), ("delayed", "postponed"), ("cancelled", "scrapped"), ("expanded", "enlarged"),
          ("investigated", "probed"), ("criticised", "condemned"), ("funded", "financed"), ("reviewed", "examined"), ("rejected", "turned down")]
 FILLER = [
-    "Residents of {place} said they had followed the debate closely for months.",
-    "The decision is expected to shape the regional economy for years to come.",
-    "Local businesses in {place} have voiced mixed reactions to the plans.",
-    "Analysts noted that similar projects elsewhere had run over budget.",
-    "The issue has divided opinion among voters in {place} and beyond.",
-    "Officials in {place} declined to give further details on the timetable.",
-    "Several community groups organised meetings to discuss the proposals.",
-    "Critics argue that the process lacked transparency from the start.",
-    "Supporters say the changes are long overdue and will create jobs.",
-    "The opposition has promised to raise the matter in the next session.",
+    "Residents of {place} said they had followed the debate over {thing} closely for {n} months.",
+    "The decision on {thing} is expected to shape the economy of {place} for years to come.",
+    "Local businesses in {place} have voiced mixed reactions to the plans for {thing}.",
+    "Analysts noted that {n} similar projects near {place} had run over budget.",
+    "The issue of {thing} has divided opinion among voters in {place} and beyond.",
+    "Officials in {place} declined to give further details on the timetable for {thing}.",
+    "{n} community groups in {place} organised meetings to discuss {thing}.",
+    "Critics of {thing} argue that the process in {place} lacked transparency from the start.",
+    "Supporters of {thing} say the changes are long overdue and will create {n} hundred jobs in {place}.",
+    "The opposition in {place} has promised to raise {thing} in the next session.",
 ]
+NOUNS = "bakery ferry tunnel archive stadium clinic library canal orchard depot market foundry reservoir airfield quarry vineyard".split()
 MONTHS = "January February March April May June July August September October November December".split()
 
 
@@ -77,7 +78,8 @@ def unique(rng: random.Random) -> str:
     p = proposition(rng)
     kind = rng.randrange(4)
     if kind == 0:
-        return rng.choice(FILLER).format(place=p["place"])
+        thing = f"the {rng.choice(NOUNS)} {rng.choice(['plan', 'levy', 'lease', 'repairs', 'closure', 'audit'])}"
+        return rng.choice(FILLER).format(place=p["place"], thing=thing, n=rng.randrange(2, 60))
     if kind == 1:
         return f"{p['who']} visited {p['place']} in {MONTHS[rng.randrange(12)]} to meet {rng.choice(FIRST)} {rng.choice(LAST)} and local leaders."
     return state(p, rng, rng.randrange(5))

@@ -138,6 +138,15 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
 
         return render
 
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Put the analysis pages in reading order (overview first) rather than alphabetical order."""
+        order = {posixpath.join(self.config.analysis_pages, f"{name}.md"): n for n, name in enumerate(ANALYSIS_PAGES)}
+        for item in nav.items:
+            children = getattr(item, "children", None)
+            if children and all(getattr(getattr(c, "file", None), "src_uri", None) in order for c in children):
+                children.sort(key=lambda c: order[c.file.src_uri])
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         entry = self.pages.get(page.file.src_uri)
         if entry is None:

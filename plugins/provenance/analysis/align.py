@@ -10,7 +10,11 @@ Method (after the notes in ANALYSIS.md):
    of other sources that share one of its rarer features (features in more
    than :attr:`Params.max_df_share` of all claims are not looked up), so the
    cost grows with the number of claims, not with its square.
-3. The score of a pair is the cosine of their weighted feature vectors.
+3. The score of a pair is the cosine of their weighted feature vectors; it is
+   zero unless they share a word that is not a name, and it is multiplied by
+   :attr:`Params.conflict` when both name people or bodies but share none, and
+   again when both give numbers but share none (same wording about different
+   people or amounts is a different proposition).
 4. Each claim ranks the candidates of each other source by score. A pair is
    linked when its score is high (``>= high``); or moderate (``>= mid``) with
    one claim the other's best match and the other ranking it in its top 3; or
@@ -42,6 +46,8 @@ class Params:
     max_df_share: float = 0.05
     min_df_cap: int = 40
     query_features: int = 16
+    conflict: float = 0.8  # score factor when both claims name people (or give numbers) and share none
+    max_links: int = 8  # per claim: a proposition that many sources repeat keeps its strongest links only
 
 
 @dataclass(frozen=True)
@@ -86,18 +92,28 @@ class Index:
     def similarity(self, i: int, j: int) -> float:
         """Cosine of the two weighted vectors; 0 unless they share a predicate, not only names."""
         a, b = self.vectors[i], self.vectors[j]
-        if len(a) > len(b):
-            a, b = b, a
+        fa, fb = self.feats[i], self.feats[j]
         dot = 0.0
-        predicate = 0
-        for f, w in a.items():
-            if f in b:
-                dot += w * b[f]
-                if self.feats[i][f] != "e" and self.feats[j][f] != "e":
+        predicate = names = numbers = 0
+        for f, w in (a.items() if len(a) <= len(b) else b.items()):
+            if f in a and f in b:
+                dot += a[f] * b[f]
+                kinds = (fa[f], fb[f])
+                if "e" in kinds:
+                    names += 1
+                elif "n" in kinds:
+                    numbers += 1
+                else:
                     predicate += 1
         if predicate == 0:
             return 0.0
-        return dot / (self.norm[i] * self.norm[j])
+        score = dot / (self.norm[i] * self.norm[j])
+        # Different people or different numbers make a different proposition, however alike the wording.
+        if not names and "e" in fa.values() and "e" in fb.values():
+            score *= self.params.conflict
+        if not numbers and "n" in fa.values() and "n" in fb.values():
+            score *= self.params.conflict
+        return score
 
     def vector(self, text: str) -> tuple[dict[str, str], dict[str, float], float]:
         """Features, weights and norm of a text that is not one of the items (unknown words get the highest idf)."""
@@ -146,6 +162,19 @@ def accept(score: float, rank_ab: int, rank_ba: int, params: Params) -> bool:
     )
 
 
+def _strongest(links: dict[tuple[int, int], float], limit: int) -> dict[tuple[int, int], float]:
+    """Keep a link only if it is among the ``limit`` strongest of at least one of its two claims."""
+    per: dict[int, list[tuple[float, tuple[int, int]]]] = defaultdict(list)
+    for key, s in links.items():
+        per[key[0]].append((s, key))
+        per[key[1]].append((s, key))
+    keep: set[tuple[int, int]] = set()
+    for ranked in per.values():
+        ranked.sort(key=lambda x: (-x[0], x[1]))
+        keep.update(key for _, key in ranked[:limit])
+    return {key: s for key, s in links.items() if key in keep}
+
+
 def link(items: Sequence[tuple[str, str]], params: Params | None = None, index: Index | None = None) -> list[Link]:
     """Links between items (source id, text) of different sources, each pair once, best first."""
     params = params or Params()
@@ -160,4 +189,5 @@ def link(items: Sequence[tuple[str, str]], params: Params | None = None, index: 
                 continue
             if accept(s, ranks[i].get(j, 99), ranks[j].get(i, 99), params):
                 links[key] = s
+    links = _strongest(links, params.max_links)
     return sorted((Link(a, b, round(s, 4)) for (a, b), s in links.items()), key=lambda link: (-link.score, link.a, link.b))

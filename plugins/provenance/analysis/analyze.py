@@ -161,20 +161,22 @@ def analyze(sources: Sequence[Source], claims: Sequence[Claim], params: align.Pa
         if link.score >= (params or align.Params()).mid:
             corroborating[link.a].add(link.b)
             corroborating[link.b].add(link.a)
+    labels = {s.id: s.meta.publisher or s.meta.title or s.id for s in sources}
     points: list[ContestedPoint] = []
     for number, grp in enumerate(contested.group(items, stances, index, previous), start=1):
         asserts = set(grp.targets)
         for t in grp.targets:
-            asserts |= {j for j in corroborating[t] if j not in stances}
+            strongest = sorted((j for j in corroborating[t] if j not in stances), key=lambda j: -index.similarity(t, j))
+            asserts |= set(strongest[:3])
         positions = []
         for stance_name in ("denies", "disputes"):
             members = [i for i in grp.stances if stances[i].stance == stance_name]
             if members:
-                holders = tuple(dict.fromkeys(stances[i].holder or claims[i].source for i in members))
+                holders = tuple(dict.fromkeys(stances[i].holder or labels[claims[i].source] for i in members))
                 positions.append(Position(stance_name, holders, tuple(claims[i].id for i in members)))
         subordinate = [i for i in grp.stances if stances[i].subordinate]
         asserts |= set(subordinate)
-        holders = tuple(dict.fromkeys(_holder(chains.get(claims[i].id, ()), claims[i].source) for i in sorted(asserts)))
+        holders = tuple(dict.fromkeys(_holder(chains.get(claims[i].id, ()), labels[claims[i].source]) for i in sorted(asserts)))
         positions.insert(0, Position("asserts", holders, tuple(claims[i].id for i in sorted(asserts))))
         lead = stances[grp.stances[0]]
         points.append(ContestedPoint(f"point-{number}", _title(lead, [claims[i].text for i in sorted(asserts)]), tuple(positions)))
@@ -221,8 +223,9 @@ def analyze(sources: Sequence[Source], claims: Sequence[Claim], params: align.Pa
     return Analysis(facts, relations, points, events, people)
 
 
-def _holder(chain: tuple[Attribution, ...], source_id: str) -> str:
-    return chain[-1].name if chain else source_id
+def _holder(chain: tuple[Attribution, ...], source_label: str) -> str:
+    """Who holds a position: the innermost speaker of the claim, else the source itself."""
+    return chain[-1].name if chain else source_label
 
 
 def _title(stance: contested.Stance, asserted: list[str]) -> str:

@@ -42,10 +42,12 @@ free_verbs: say says said saying tell tells told telling stated stating argue ar
 strict_verbs: add adds added adding note noted noting notes claim claims claimed claiming report reports states stressed stresses
     observed observes suggest suggests suggested suggesting find finds found show shows showed concluded concludes recalled recalls
     conceded concedes countered replied maintained maintains emphasised emphasized cautioned complained estimated estimates write
-    writes wrote writing
+    writes wrote writing outlines outlined documents documented hints hinted contains contained details detailed records
+    recorded indicates indicated clarified clarifies observed acknowledged
 lead_verbs: reads continues puts spells lays sets goes summarises summarizes recounts describes writes concludes
 nounlike: report reports claim claims notes states
 speech_ing: saying adding telling claiming arguing noting warning insisting denying explaining writing stating asserting alleging
+    suggesting acknowledging
 carriers: cited quoted reported published obtained seen leaked described
 dets: the a an this these those its his her their our one two three four five six seven eight nine ten some several many most other
     another both each

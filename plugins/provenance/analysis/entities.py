@@ -243,6 +243,7 @@ _RUN = re.compile(rf"(?<![\w’'.\-]){_TOK}(?:[ \u00a0](?:{_CONN}[ \u00a0]){{0,2
 _NONSPACE = re.compile(r"[^ \u00a0]+")
 _LINE = re.compile(r"[^\n]+")
 _ALL = re.compile(r".*", re.S)
+_LOWER_CONTENT = re.compile(r"(?<![\w’'\-])(?!(?:a|an|the|of|for|and|or|to|in|on|at|by|with|from|as|vs)\b)[a-z]")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
 _CAP_AFTER_LOWER = re.compile(rf"(?<=[a-z,;] )[{_UP}][\w’'\-]*")
@@ -295,7 +296,7 @@ def _norm_title(words: list[str]) -> str:
 
 def _is_headline(line: str) -> bool:
     """Title Case: every word but "a", "of", "the"... capitalised, and at least four of them."""
-    if any(w not in _SMALL for w in _LOWER_WORD.findall(line)):
+    if _LOWER_CONTENT.search(line):
         return False
     return sum(1 for w in _WORD.findall(line) if w.lower() not in _SMALL) >= 4
 
@@ -314,9 +315,11 @@ class _Scanner:
             headline = le - ls < 160 and _is_headline(text[ls:le])
             for m in _RUN.finditer(text, ls, le):
                 i0, i1 = m.span()
-                before = text[ls:i0].rstrip(" \t\u00a0")
+                j = i0 - 1
+                while j >= ls and text[j] in " \t\u00a0":
+                    j -= 1
                 art = i0 - 4 >= ls and text[i0 - 4 : i0] == "the "
-                key = (m.group(), not before or before[-1] in _INITIAL_CHARS, headline, art, bool(_DIGIT_AFTER.match(text, i1)))
+                key = (m.group(), j < ls or text[j] in _INITIAL_CHARS, headline, art, bool(_DIGIT_AFTER.match(text, i1)))
                 found = self.cache.get(key)
                 if found is None:
                     found = self.cache[key] = self._run(*key)
@@ -559,21 +562,28 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
     known |= {_surname(k) for k in known}
     found = [f for f in found if not f[3].headline or f[3].key in known]
     acronyms = {h.acronym.lower(): h.key for *_, h in found if h.acronym}
+    expanded = set(acronyms.values())
     for *_, h in found:
-        if h.key in acronyms.values() and h.kind == "person":
+        if h.key in expanded and h.kind == "person":
             h.kind = "body"
         elif h.ntok == 1 and h.key in acronyms and not h.titled:
             h.key, h.kind = acronyms[h.key], "body"
     # Full personal names, merged when one drops middle names of a single longer one ("Asad Majeed" -> "Asad Majeed Khan").
     fulls = Counter(h.key for *_, h in found if h.kind == "person" and h.ntok > 1)
+    longer_by: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in fulls:
+        words = key.split()
+        for w in set(words[1:]):
+            longer_by[(words[0], w)].append(key)
     canon: dict[str, str] = {}
     for key in fulls:
         words = key.split()
-        longer = [o for o in fulls if o != key and o.split()[0] == words[0] and set(words) < set(o.split())]
+        longer = [o for o in longer_by[(words[0], words[-1])] if set(words) < set(o.split())]
         canon[key] = longer[0] if len(longer) == 1 else key
     by_surname: dict[str, set[str]] = defaultdict(set)
     in_source: dict[tuple[str, str], set[str]] = defaultdict(set)
     titles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    titled_by: dict[tuple[str, str], set[str]] = defaultdict(set)
     for src, _, _, h in found:
         if h.kind == "person" and h.ntok > 1:
             person = canon[h.key]
@@ -581,22 +591,25 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
             in_source[(src, _surname(h.key))].add(person)
             if h.title:
                 titles[(src, person)].add(h.title)
-                titles[("", person)].add(h.title)
+                titled_by[(h.title, _surname(h.key))].add(person)
 
-    def resolve(src: str, h: _Hit) -> str | list[str]:
-        cands = sorted(by_surname.get(h.key, ()), key=lambda c: -fulls[c])
-        if len(cands) <= 1:
-            return cands[0] if cands else h.key
-        here = [c for c in cands if c in in_source.get((src, h.key), ())]
-        for pool, scope in ((here, src), (cands, "")):
-            titled = [c for c in pool if h.title and h.title in titles.get((scope, c), ())]
+    def resolve(src: str, h: _Hit) -> str | set[str]:
+        cands = by_surname.get(h.key)
+        if not cands or len(cands) == 1:
+            return next(iter(cands)) if cands else h.key
+        here = in_source.get((src, h.key), set())
+        if h.title:
+            titled = [c for c in here if h.title in titles[(src, c)]]
             if len(titled) == 1:
                 return titled[0]
-            if pool is here and len(here) == 1:
-                return here[0]
+        if len(here) == 1:
+            return next(iter(here))
+        if not here and h.title and len(titled_all := titled_by.get((h.title, h.key), set())) == 1:
+            return next(iter(titled_all))
         return cands
 
     groups: dict[str, dict] = {}
+    persons = set(canon.values())
     ambiguous: dict[str, dict] = {}
     by_sentence: dict[tuple[str, str], list[str]] = {(src, sid): [] for src, sid, _ in items}
     for src, sid, text, h in found:
@@ -605,7 +618,7 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
             key = canon[h.key]
         elif h.ntok == 1 and h.kind in ("person", "other"):
             target = resolve(src, h)
-            if isinstance(target, list):
+            if isinstance(target, set):
                 amb = ambiguous.setdefault(variant, {"cands": set(), "occ": {}})
                 amb["cands"].update(target)
                 amb["occ"][(src, sid)] = None
@@ -616,7 +629,7 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
         g = groups.get(key)
         if g is None:
             g = groups[key] = {"kinds": Counter(), "variants": Counter(), "names": Counter(), "occ": {}, "the": 0, "n": 0}
-        kind = "person" if key in fulls or key in canon.values() or h.titled else h.kind
+        kind = "person" if key in persons or h.titled else h.kind
         g["kinds"][kind] += 1
         g["variants"][variant] += 1
         g["names"][h.name] += 1
@@ -641,6 +654,7 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
         occ[:] = [merged.get(k, k) for k in occ]
 
     ids: dict[str, str] = {}
+    used: set[str] = set()
     entities: list[tuple[int, Entity]] = []
     order = {k: i for i, k in enumerate(groups)}
     for key in sorted(groups, key=lambda k: (-len(groups[k]["occ"]), order[k])):
@@ -654,9 +668,10 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
             if kind == "outlet" and g["the"] * 2 >= g["n"] and not name.lower().startswith("the "):
                 name = "The " + name
         slug, n = _slug(name), 2
-        while slug in ids.values():
+        while slug in used:
             slug, n = f"{_slug(name)}-{n}", n + 1
         ids[key] = slug
+        used.add(slug)
         variants = tuple(v for v, _ in g["variants"].most_common())
         entities.append((len(g["occ"]), Entity(slug, name, kind, variants, tuple(g["occ"]))))
     ambiguities = tuple(

@@ -24,6 +24,7 @@ import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("english")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[.,]\d+)*%?", re.UNICODE)
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
 _ISE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations|er|ers)$")
 KIND_WEIGHT = {"w": 1.0, "n": 2.0, "e": 1.6}
 
@@ -76,7 +77,7 @@ def features(text: str) -> dict[str, str]:
         token = match.group()
         lower = token.lower().replace("’", "'")
         if token[0].isdigit():
-            out["n:" + lower.rstrip("%").replace(",", "")] = "n"
+            out["n:" + _ORDINAL.sub("", lower.rstrip("%").replace(",", ""))] = "n"
         elif lower in NUMBER_WORDS:
             out["n:" + NUMBER_WORDS[lower]] = "n"
         elif token.isupper() and len(token) > 1:  # acronyms: US, UN, PTI

@@ -1,0 +1,95 @@
+"""The analysis against a hand-made gold annotation of the two seed articles.
+
+The gold (tests/data/gold_seeds.yaml) was written by a reader before the
+thresholds were set, and is generous: it counts partial correspondences
+(one side states only part of a proposition) that a careful reader accepts.
+The floors below sit a little under what the current method reaches, so that
+a change that makes the analysis worse fails; each is chosen to be meaningful
+for a reader: a corroboration link or a denial the site shows must be right
+more often than not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .gold import load, score, sentence_of
+
+
+@pytest.fixture(scope="module")
+def gold_run():
+    return load()
+
+
+def keys(gold_run, entries, source_key="source", quote_key="quote"):
+    gold, result, _, letters = gold_run
+    return {(letters[e[source_key]], sentence_of(result, letters[e[source_key]], e[quote_key])) for e in entries}
+
+
+def test_corroboration_precision_and_recall(gold_run) -> None:
+    gold, result, analysis, letters = gold_run
+    claim_of = {(c.source, c.sentence): c.id for c in result.claims}
+
+    def cid(letter: str, quote: str) -> str:
+        return claim_of[(letters[letter], sentence_of(result, letters[letter], quote))]
+
+    expected = {frozenset((cid("A", p["a"]), cid("B", p["b"]))) for p in gold["corroborates"]}
+    strong = {frozenset((cid("A", p["a"]), cid("B", p["b"]))) for p in gold["corroborates"] if p["strength"] == "strong"}
+    found = {frozenset((r.a, r.b)) for r in analysis.relations if r.kind in ("corroborates", "echoes")}
+    s = score(found, expected)
+    print(f"corroboration: precision {s.precision:.2f}, recall {s.recall:.2f}, strong recall {score(found, strong).recall:.2f}")
+    assert s.precision >= 0.55
+    assert s.recall >= 0.35
+    assert score(found, strong).recall >= 0.55
+
+
+def test_no_page_furniture_or_title_is_a_claim(gold_run) -> None:
+    _, result, _, _ = gold_run
+    claims = {(c.source, c.sentence) for c in result.claims}
+    assert not keys(gold_run, gold_run[0]["not_claims"]) & claims
+
+
+def test_hedged_sentences(gold_run) -> None:
+    gold, result, analysis, _ = gold_run
+    found = {(c.source, c.sentence) for c in result.claims if analysis.facts[c.id].hedges}
+    s = score(found, keys(gold_run, gold["hedged"]))
+    print(f"hedged sentences: precision {s.precision:.2f}, recall {s.recall:.2f}")
+    assert s.precision >= 0.7 and s.recall >= 0.7
+
+
+def test_attributed_sentences(gold_run) -> None:
+    gold, result, analysis, _ = gold_run
+    found = {(c.source, c.sentence) for c in result.claims if analysis.facts[c.id].attribution}
+    s = score(found, keys(gold_run, gold["attributed"]))
+    print(f"attributed sentences: precision {s.precision:.2f}, recall {s.recall:.2f}")
+    assert s.precision >= 0.85 and s.recall >= 0.35
+
+
+def test_denials_and_disputes_and_contested_claims(gold_run) -> None:
+    gold, result, analysis, letters = gold_run
+    stance_claims, contested_claims = set(), set()
+    for point in gold["contested"]:
+        for position in point["positions"]:
+            found = keys(gold_run, position["quotes"])
+            contested_claims |= found
+            if position["stance"] != "asserts":
+                stance_claims |= found
+    found_stances = {(c.source, c.sentence) for c in result.claims if analysis.facts[c.id].stance}
+    found_contested = {(c.source, c.sentence) for c in result.claims if analysis.facts[c.id].status == "contested"}
+    s1, s2 = score(found_stances, stance_claims), score(found_contested, contested_claims)
+    print(f"denials/disputes: precision {s1.precision:.2f}, recall {s1.recall:.2f}; contested claims: precision {s2.precision:.2f}, recall {s2.recall:.2f}")
+    assert s1.precision >= 0.9 and s1.recall >= 0.6
+    assert s2.precision >= 0.5 and s2.recall >= 0.4
+
+
+def test_the_us_denials_form_one_point_against_the_cables_account(gold_run) -> None:
+    """Gold point 1: three denials in two sources, grouped into one point with the assertions they deny."""
+    gold, result, analysis, letters = gold_run
+    point = gold["contested"][0]
+    denials = keys(gold_run, next(p for p in point["positions"] if p["stance"] == "denies")["quotes"])
+    claim_ids = {cid for (s, sid) in denials for cid in [f"{s}.{sid}"]}
+    matching = [p for p in analysis.contested if claim_ids <= {c for pos in p.positions if pos.stance == "denies" for c in pos.claims}]
+    assert len(matching) == 1
+    asserted = {c for pos in matching[0].positions if pos.stance == "asserts" for c in pos.claims}
+    gold_asserts = keys(gold_run, next(p for p in point["positions"] if p["stance"] == "asserts")["quotes"])
+    assert len(asserted & {f"{s}.{sid}" for s, sid in gold_asserts}) >= 2
