@@ -6,10 +6,11 @@ Method (after the notes in ANALYSIS.md):
    weight is its kind's weight times its inverse document frequency over all
    claims, ``log((N + 1) / (df + 1)) + 1``, so topic words every sentence
    shares count for little.
-2. Candidates come from an inverted index: a claim is compared only with claims
-   of other sources that share one of its rarer features (features in more
-   than :attr:`Params.max_df_share` of all claims are not looked up), so the
-   cost grows with the number of claims, not with its square.
+2. Candidates come from an index of rare features: a claim is compared only
+   with the :attr:`Params.top_candidates` claims of other sources with which it
+   shares the most weight in features found in at most :attr:`Params.max_df`
+   claims (a sparse matrix product, computed in blocks). A fixed cap keeps the
+   cost close to linear in the number of claims, not quadratic.
 3. The score of a pair is the cosine of their weighted feature vectors; it is
    zero unless they share a word that is not a name, and it is multiplied by
    :attr:`Params.conflict` when both name people or bodies but share none, and
@@ -43,9 +44,9 @@ class Params:
     mid: float = 0.2  # linked if one is the other's best match and the other ranks it in its top 3
     pair: float = 0.17  # linked if each ranks the other in its top 2
     low: float = 0.12  # linked if each is the other's best match
-    max_df_share: float = 0.05
-    min_df_cap: int = 40
+    max_df: int = 80  # features in more claims than this are too common to retrieve candidates with
     query_features: int = 16
+    top_candidates: int = 24  # candidates per claim scored in full
     conflict: float = 0.8  # score factor when both claims name people (or give numbers) and share none
     max_links: int = 8  # per claim: a proposition that many sources repeat keeps its strongest links only
 
@@ -71,13 +72,16 @@ class Index:
         self.idf = {f: math.log((n + 1) / (d + 1)) + 1 for f, d in df.items()}
         self.vectors = [{f: KIND_WEIGHT[k] * self.idf[f] for f, k in fs.items()} for fs in self.feats]
         self.norm = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in self.vectors]
-        self.cap = max(params.min_df_cap, int(params.max_df_share * n))
+        self.params = params
+        # Retrieval uses only features rare enough to be specific: in at least two claims and at most
+        # ``max_df`` of them. A fixed cap (not a share of the corpus) keeps the cost linear in the corpus size.
+        self.cap = params.max_df
         self.postings: dict[str, list[int]] = defaultdict(list)
         for i, fs in enumerate(self.feats):
             for f in fs:
-                if df[f] <= self.cap:
+                if 2 <= df[f] <= self.cap:
                     self.postings[f].append(i)
-        self.params = params
+        self._matrix = None
 
     def candidates(self, i: int) -> set[int]:
         """Claims of other sources that share one of claim ``i``'s rarer features."""
@@ -88,6 +92,40 @@ class Index:
         for f in query[: self.params.query_features]:
             found.update(j for j in self.postings[f] if self.sources[j] != mine)
         return found
+
+    def all_candidates(self) -> list[list[int]]:
+        """For every claim, the ``top_candidates`` claims of other sources with the largest dot product over
+        retrieval features, computed as sparse matrix products in blocks of rows."""
+        import numpy as np
+        from scipy import sparse
+
+        columns = {f: n for n, f in enumerate(self.postings)}
+        rows, cols, vals = [], [], []
+        for f, members in self.postings.items():
+            c = columns[f]
+            for i in members:
+                rows.append(i)
+                cols.append(c)
+                vals.append(self.vectors[i][f])
+        n = len(self.feats)
+        matrix = sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(n, max(1, len(columns))))
+        source_codes = {s: k for k, s in enumerate(dict.fromkeys(self.sources))}
+        codes = np.array([source_codes[s] for s in self.sources])
+        transposed = matrix.T.tocsc()
+        k = self.params.top_candidates
+        result: list[list[int]] = []
+        for start in range(0, n, 2048):
+            block = (matrix[start : start + 2048] @ transposed).tocsr()
+            for r in range(block.shape[0]):
+                lo, hi = block.indptr[r], block.indptr[r + 1]
+                idx, val = block.indices[lo:hi], block.data[lo:hi]
+                keep = codes[idx] != codes[start + r]
+                idx, val = idx[keep], val[keep]
+                if len(idx) > k:
+                    top = np.argpartition(-val, k)[:k]
+                    idx = idx[top]
+                result.append(idx.tolist())
+        return result
 
     def similarity(self, i: int, j: int) -> float:
         """Cosine of the two weighted vectors; 0 unless they share a predicate, not only names."""
@@ -121,6 +159,15 @@ class Index:
         top = max(self.idf.values(), default=1.0)
         vec = {f: KIND_WEIGHT[k] * self.idf.get(f, top) for f, k in feats.items()}
         return feats, vec, math.sqrt(sum(w * w for w in vec.values())) or 1.0
+
+    def candidates_for(self, query: tuple[dict[str, str], dict[str, float], float]) -> set[int]:
+        """Items sharing one of the query's rarer features."""
+        _, vec, _ = query
+        ranked = sorted((f for f in vec if f in self.postings), key=vec.__getitem__, reverse=True)
+        found: set[int] = set()
+        for f in ranked[: self.params.query_features]:
+            found.update(self.postings[f])
+        return found
 
     def similarity_to(self, query: tuple[dict[str, str], dict[str, float], float], j: int) -> float:
         """Share of the query's weight found in item ``j`` (how much of a phrase a claim covers)."""
@@ -179,7 +226,7 @@ def link(items: Sequence[tuple[str, str]], params: Params | None = None, index: 
     """Links between items (source id, text) of different sources, each pair once, best first."""
     params = params or Params()
     index = index or Index(items, params)
-    all_scores = [index.scores(i) for i in range(len(items))]
+    all_scores = [{j: index.similarity(i, j) for j in js} for i, js in enumerate(index.all_candidates())]
     ranks = _ranks(index, all_scores)
     links: dict[tuple[int, int], float] = {}
     for i, scores in enumerate(all_scores):

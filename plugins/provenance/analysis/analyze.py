@@ -47,15 +47,20 @@ class Analysis:
     events: list[DatedEvent] = field(default_factory=list)
     people: People | None = None
 
+    _related: dict[str, list[tuple[str, str, float]]] | None = field(default=None, repr=False)
+    _points: dict[str, list[ContestedPoint]] | None = field(default=None, repr=False)
+
     def related(self, claim_id: str) -> list[tuple[str, str, float]]:
         """(other claim, relation, score) for one claim, strongest first."""
-        out = []
-        for r in self.relations:
-            if r.a == claim_id:
-                out.append((r.b, r.kind, r.score))
-            elif r.b == claim_id:
-                out.append((r.a, r.kind, r.score))
-        return sorted(out, key=lambda x: -x[2])
+        if self._related is None:
+            index: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
+            for r in self.relations:
+                index[r.a].append((r.b, r.kind, r.score))
+                index[r.b].append((r.a, r.kind, r.score))
+            for items in index.values():
+                items.sort(key=lambda x: (-x[2], x[0]))
+            self._related = dict(index)
+        return self._related.get(claim_id, [])
 
     def clusters(self, order: Sequence[str]) -> list[list[str]]:
         """Claims joined by corroboration or echo (one proposition, several sources), in ``order``."""
@@ -76,7 +81,13 @@ class Analysis:
         return [g for g in groups.values() if len(g) > 1]
 
     def points_of(self, claim_id: str) -> list[ContestedPoint]:
-        return [p for p in self.contested if any(claim_id in pos.claims for pos in p.positions)]
+        if self._points is None:
+            index: dict[str, list[ContestedPoint]] = defaultdict(list)
+            for point in self.contested:
+                for cid in dict.fromkeys(c for pos in point.positions for c in pos.claims):
+                    index[cid].append(point)
+            self._points = dict(index)
+        return self._points.get(claim_id, [])
 
 
 def origin_key(att: Attribution) -> str | None:
@@ -164,6 +175,7 @@ def analyze(sources: Sequence[Source], claims: Sequence[Claim], params: align.Pa
     labels = {s.id: s.meta.publisher or s.meta.title or s.id for s in sources}
     points: list[ContestedPoint] = []
     for number, grp in enumerate(contested.group(items, stances, index, previous), start=1):
+        grp_targets = {m: set(grp.own_targets.get(m, ())) for m in grp.stances}
         asserts = set(grp.targets)
         for t in grp.targets:
             strongest = sorted((j for j in corroborating[t] if j not in stances), key=lambda j: -index.similarity(t, j))
@@ -181,14 +193,14 @@ def analyze(sources: Sequence[Source], claims: Sequence[Claim], params: align.Pa
         lead = stances[grp.stances[0]]
         points.append(ContestedPoint(f"point-{number}", _title(lead, [claims[i].text for i in sorted(asserts)]), tuple(positions)))
         for s in grp.stances:
-            for t in asserts - {s}:
+            for t in grp_targets.get(s, set()) - {s}:
                 relations.append(Relation(claims[s].id, claims[t].id, "contests", 1.0))
         # claims of different sources that take the same stance on the same point corroborate each other
         linked = {frozenset((r.a, r.b)) for r in relations}
         for stance_name in ("denies", "disputes"):
             members = [i for i in grp.stances if stances[i].stance == stance_name]
             for n, x in enumerate(members):
-                for y in members[n + 1 :]:
+                for y in members[n + 1 : n + 1 + (params or align.Params()).max_links]:  # a chain keeps them connected
                     a, b = claims[x], claims[y]
                     if a.source != b.source and frozenset((a.id, b.id)) not in linked:
                         same_origin = origins[a.id] & origins[b.id]

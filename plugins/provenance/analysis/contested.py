@@ -128,6 +128,7 @@ def find_stance(text: str, speaker: str | None = None) -> Stance | None:
 class Group:
     stances: tuple[int, ...]  # item indices of the denying/disputing claims
     targets: tuple[int, ...]  # item indices of the claims they deny or dispute
+    own_targets: dict[int, tuple[int, ...]]  # each stance claim's own targets
 
 
 def group(
@@ -147,7 +148,7 @@ def group(
     for i, st in stances.items():
         query = index.vector(st.object or items[i][1])
         ranked = sorted(
-            ((index.similarity_to(query, j), j) for j in range(len(items)) if j != i and j not in stances),
+            ((index.similarity_to(query, j), j) for j in index.candidates_for(query) if j != i and j not in stances),
             reverse=True,
         )
         if st.contrast and st.stance == "disputes" and i in previous and previous[i] not in stances:
@@ -179,7 +180,8 @@ def group(
     for members in groups.values():
         tset = set().union(*(targets[m] for m in members)) - set(members)
         if tset or any(stances[m].subordinate for m in members):  # a denial of nothing we can find is not a point
-            result.append(Group(tuple(sorted(members)), tuple(sorted(tset))))
+            own = {m: tuple(sorted(targets[m])) for m in members}
+            result.append(Group(tuple(sorted(members)), tuple(sorted(tset)), own))
     return sorted(result, key=lambda g: g.stances[0])
 
 

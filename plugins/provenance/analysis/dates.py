@@ -2,9 +2,9 @@
 
 Method: one regular expression with alternatives tried left to right, most specific first: ISO
 "2022-03-07", "2022/03/07", numeric "25/03/2022", "March 7, 2022", "7 March 2022", "April 2022",
-"March 7th", "7 March", and a bare year 1900-2100. A date written without a year takes the latest
-year that does not put it after ``reference`` (the article's publication date); with no reference
-it is not emitted. A bare year is kept only when nothing around it says it is a quantity: no
+"March 7th", "7 March", and a bare year 1900-2100. A date written without a year takes the year
+that puts it nearest to ``reference`` (the article's publication date); with no reference it is
+not emitted. A bare year is kept only when nothing around it says it is a quantity: no
 currency sign, percent, decimal or thousands separator, no counting word before it ("page",
 "about", "No.") and no unit or counted noun after it ("2000 people", "1930 GMT").
 Not emitted, by design: weekdays, relative expressions ("last week", "a year ago", "yesterday"),
@@ -68,7 +68,8 @@ _ALTERNATIVES = [
     ("dm", rf"{_DAY_START}{_day('dm')}(?:{_S}of)?{_S}{_mon('dm')}"),
     ("y", r"(?<![\w$£€¥#])(?:19\d\d|20\d\d|2100)(?!\w)"),
 ]
-_DATE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _ALTERNATIVES))
+# The look-ahead lets the engine skip most positions at once: a date starts with a digit or a month's capital.
+_DATE = re.compile("(?=[0-9JFMASOND])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ALTERNATIVES) + ")")
 _DIGIT = re.compile(r"\d")
 
 # Words before a bare number that make it a count or an identifier, not a year.
@@ -118,15 +119,21 @@ _YEAR_CUES = frozenset("in since by until till from during before after through 
 
 
 def _infer_year(month: int, day: int, reference: datetime.date) -> int | None:
-    """Latest year in which ``month``/``day`` exists and does not fall after ``reference``."""
-    year = reference.year if (month, day) <= (reference.month, reference.day) else reference.year - 1
-    for candidate in range(year, year - 9, -1):
+    """The year that puts ``month``/``day`` nearest to ``reference`` (the publication date).
+
+    News reports recent events and announces coming ones, so "August 5" in an article of 10 August
+    is 5 August of that year, and "April 2" in an article of 5 March is the coming 2 April. Ties go
+    to the past.
+    """
+    best: tuple[int, int] | None = None
+    for candidate in range(reference.year - 8, reference.year + 2):
         try:
-            datetime.date(candidate, month, day)
+            distance = abs((datetime.date(candidate, month, day) - reference).days)
         except ValueError:
             continue
-        return candidate
-    return None
+        if best is None or distance < best[0]:
+            best = (distance, candidate)
+    return best[1] if best else None
 
 
 def _day_value(year: int, month: int, day: int) -> str | None:

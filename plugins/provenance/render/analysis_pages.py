@@ -29,13 +29,13 @@ class Context:
     source_href: Callable[[str], str]
     point_href: Callable[[str], str]
 
-    @property
-    def by_id(self) -> dict[str, Claim]:
-        return {c.id: c for c in self.claims}
-
-    @property
-    def source_map(self) -> dict[str, Source]:
-        return {s.id: s for s in self.sources}
+    def __post_init__(self) -> None:
+        self.by_id: dict[str, Claim] = {c.id: c for c in self.claims}
+        self.source_map: dict[str, Source] = {s.id: s for s in self.sources}
+        self.degree: dict[str, int] = defaultdict(int)
+        for r in self.analysis.relations:
+            self.degree[r.a] += 1
+            self.degree[r.b] += 1
 
     def notes(self) -> Notes:
         return Notes(self.source_map, self.href)
@@ -51,12 +51,8 @@ def _quote(claim: Claim) -> str:
 
 def _representative(ids: Sequence[str], ctx: Context) -> Claim:
     """The claim that links to most others in its group (ties: reading order)."""
-    degree: dict[str, int] = defaultdict(int)
-    for r in ctx.analysis.relations:
-        degree[r.a] += 1
-        degree[r.b] += 1
-    by_id = ctx.by_id
-    return by_id[max(ids, key=lambda c: (degree[c], -ids.index(c)))]
+    first = {c: n for n, c in enumerate(ids)}
+    return ctx.by_id[max(ids, key=lambda c: (ctx.degree[c], -first[c]))]
 
 
 def _positions(point: ContestedPoint, ctx: Context, notes: Notes, heading: str = "h3") -> str:
@@ -208,7 +204,7 @@ def timeline_page(ctx: Context) -> str:
     out = [
         '<h1 id="timeline">Timeline</h1>',
         "<p>The dated events the sources mention, in date order. Dates are normalised to ISO 8601; a date written "
-        "without a year takes the latest year that does not fall after the source's publication date, and is marked "
+        "without a year takes the year that puts it nearest to the source's publication date, and is marked "
         "<em>year inferred</em>. Each event quotes its passage.</p>",
     ]
     if not events:

@@ -1,0 +1,153 @@
+"""The analysis as the reader sees it: marks, notes, analysis pages and exports, from real builds."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, Project, page_text
+
+HERALD = """Harbour Board Sold Fishing Rights, Memo Shows
+
+By Ana Ruiz
+Monday, March 4, 2024 - 08:00 AM
+
+A leaked memo shows that the harbour board secretly sold the fishing rights to Northwind Ltd on February 12, 2024.
+Board chair Maria Lopez reportedly approved the sale without a vote.
+Fishermen in Porto Alto were not consulted, according to the memo.
+The harbour has 240 registered boats.
+"""
+
+GAZETTE = """Board Rejects Memo Claims
+
+By Tom Berg
+Tuesday, March 5, 2024 - 09:30 AM
+
+The harbour board denied that it sold the fishing rights, calling the memo a forgery.
+Maria Lopez approved the sale of the fishing rights to Northwind Ltd without a vote, according to two board members.
+Carlos Lopez, a fisherman, said Lopez never spoke to the fishermen.
+The board meets again on April 2.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .conftest import MKDOCS_YML
+
+    root = tmp_path_factory.mktemp("analysis-project")
+    (root / "docs").mkdir()
+    (root / "seeds").mkdir()
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    project = Project(root)
+    project.add_source("herald.txt", HERALD, "id: herald\npublisher: Coast Herald\n")
+    project.add_source("gazette.txt", GAZETTE, "id: gazette\npublisher: Bay Gazette\n")
+    return project.build(strict=True)
+
+
+def data(site: Path) -> dict:
+    return json.loads((site / "provenance.json").read_text(encoding="utf-8"))
+
+
+def claim(doc: dict, words: str) -> dict:
+    return next(c for c in doc["claims"] if words in c["text"])
+
+
+def test_export_v2_fields(site: Path) -> None:
+    doc = data(site)
+    assert doc["schema"] == "2.0"
+    sale = claim(doc, "secretly sold the fishing rights")
+    assert sale["status"] == "contested"
+    assert any(r["relation"] == "contests" for r in sale["related"])
+    lopez = claim(doc, "reportedly approved the sale")
+    assert lopez["hedges"] == ["reportedly"]
+    approved = claim(doc, "Maria Lopez approved the sale")
+    assert approved["attribution"] == [{"name": "two board members", "kind": "person", "via": "according to"}] or approved["attribution"][0]["via"] == "according to"
+    assert any(r["claim"] == lopez["id"] and r["relation"] in ("corroborates", "echoes") for r in approved["related"])
+    (point,) = doc["contested"]
+    stances = {p["stance"]: p for p in point["positions"]}
+    assert stances["denies"]["holders"] == ["The harbour board"]
+    assert sale["id"] in stances["asserts"]["claims"]
+    boats = claim(doc, "240 registered boats")
+    assert boats["status"] == "single-source" and boats["related"] == []
+
+
+def test_annotations_jsonld(site: Path) -> None:
+    doc = json.loads((site / "annotations.jsonld").read_text(encoding="utf-8"))
+    assert doc["@context"] == "http://www.w3.org/ns/anno.jsonld" and doc["type"] == "AnnotationCollection"
+    items = doc["first"]["items"]
+    assert len(items) == doc["total"] == len(data(site)["claims"])
+    selectors = items[0]["target"]["selector"]
+    assert {s["type"] for s in selectors} == {"TextQuoteSelector", "TextPositionSelector"}
+
+
+def test_marks_and_notes_follow_the_sentence_on_the_source_page(site: Path) -> None:
+    html = (site / "sources/herald/index.html").read_text(encoding="utf-8")
+    doc = data(site)
+    lopez = claim(doc, "reportedly approved the sale")
+    sentence = re.search(rf'<span class="[^"]*" id="{lopez["sentence"]}">(.*?)</span>(.*?)</sup>', html, re.S)
+    assert sentence
+    inner, after = sentence.groups()
+    assert '<mark class="pv-hedge"' in inner and "reportedly" in inner
+    assert re.sub(r"<[^>]+>", "", inner) == lopez["text"]  # nothing inserted between the words
+    assert "pv-mark-hedged" in after and ">hedged<" in after and 'class="footnote-ref"' in after
+    note = re.search(rf'<li id="fn:{lopez["sentence"]}">(.*?)</li>', html, re.S).group(1)
+    assert "Who says it:" in note and "Hedged:" in note
+    assert re.search(r'href="\.\./gazette/#s-[0-9a-f]{8}"', note), "links to the corroborating sentence on the other page"
+
+
+def test_overview_quotes_and_footnotes_every_item(site: Path) -> None:
+    html = (site / "analysis/overview/index.html").read_text(encoding="utf-8")
+    body = html[html.index('<h1 id="overview">') : html.index('<div class="footnote')]
+    items = re.findall(r"<li>(.*?)</li>", body, re.S)
+    assert items
+    for item in items:
+        assert '<q class="pv-quote">' in item and 'class="footnote-ref"' in item
+    for section in ("agreed", "contested", "single-source"):
+        assert f'id="{section}"' in html
+
+
+def test_contested_page_shows_positions_side_by_side(site: Path) -> None:
+    html = (site / "analysis/contested/index.html").read_text(encoding="utf-8")
+    assert html.count('<section class="pv-position pv-stance-') >= 2
+    assert "pv-stance-asserts" in html and "pv-stance-denies" in html
+    assert 'id="point-1"' in html
+    notes = re.findall(r'<li id="fn:pv-\d+"><p>(.*?)</p></li>', html, re.S)
+    assert notes and all('href="../../sources/' in n for n in notes)
+
+
+def test_matrix_timeline_and_people(site: Path) -> None:
+    matrix = (site / "analysis/matrix/index.html").read_text(encoding="utf-8")
+    assert "<caption>" in matrix and 'scope="col"' in matrix and "denies" in matrix and "silent" in matrix
+    timeline = page_text((site / "analysis/timeline/index.html").read_text(encoding="utf-8"))
+    assert timeline.index("2024-02-12") < timeline.index("2024-04-02")
+    assert "year inferred" in timeline  # "April 2" has no year: taken from the publication date
+    people = (site / "analysis/people/index.html").read_text(encoding="utf-8")
+    text = page_text(people)
+    assert "Maria Lopez" in text and "Carlos Lopez" in text
+    assert re.search(r"“Lopez” may refer to", text)
+
+
+def test_a_third_source_links_to_the_existing_seeds(project: Project) -> None:
+    for path in (ROOT / "seeds").iterdir():
+        shutil.copy2(path, project.seeds / path.name)
+    project.add_source(
+        "wire.txt",
+        "Cable Row Explained\n\n"
+        "Imran Khan was removed as prime minister through a no-confidence vote in the National Assembly in April 2022.\n\n"
+        "The US State Department denied any involvement in the removal of Khan.\n\n"
+        "Khan was sentenced to three years in prison on corruption charges on August 5, 2023.\n",
+        "id: wire\npublisher: Example Wire\n",
+    )
+    site = project.build(strict=True)
+    doc = data(site)
+    wire = [c for c in doc["claims"] if c["source"] == "wire"]
+    assert len(wire) == 3
+    linked = [c for c in wire if any(not r["claim"].startswith("wire.") for r in c["related"])]
+    assert len(linked) >= 2
+    sentenced = claim(doc, "sentenced to three years in prison on corruption charges on August 5")
+    assert any(r["relation"] in ("corroborates", "echoes") and not r["claim"].startswith("wire.") for r in sentenced["related"])
