@@ -168,11 +168,20 @@ def group(
         return x
 
     keys = list(targets)
-    for n, a in enumerate(keys):
-        for b in keys[n + 1 :]:
-            shared = targets[a] & targets[b]
-            if (shared and stances[a].stance == stances[b].stance) or _same_matter(stances[a], stances[b], index):
-                parent[find(a)] = find(b)
+    # Join stances that share a target, or that take the same stance on the same matter (a named party
+    # and a content word in common). Blocking on those keys keeps this linear, not pairwise.
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i in keys:
+        st = stances[i]
+        for t in targets[i]:
+            buckets[("target", st.stance, t)].append(i)
+        for party, word in matter_keys(st, index):
+            buckets[("matter", st.stance, party, word)].append(i)
+        for party in _names(st.object):  # both deny something about the same named party
+            buckets[("party", st.stance, party)].append(i)
+    for members in buckets.values():
+        for other in members[1:]:
+            parent[find(other)] = find(members[0])
     groups: dict[int, list[int]] = defaultdict(list)
     for i in keys:
         groups[find(i)].append(i)
@@ -204,16 +213,15 @@ def _antecedent(i: int, st: Stance, items: Sequence[tuple[str, str]], previous: 
 
 
 def _names(text: str) -> set[str]:
-    return {w.lower().strip("'’s") for w in re.findall(r"\b[A-Z][\w’']+|\b[A-Z]{2,}\b", text)}
+    return {w.lower().strip("'’s") for w in _NAME.findall(text)}
 
 
-def _same_matter(a: Stance, b: Stance, index: Index) -> bool:
-    """Two stances of the same kind about the same matter: a shared named party and a shared content word."""
-    if a.stance != b.stance:
-        return False
-    parties = _names(a.holder + " " + a.object) & _names(b.holder + " " + b.object)
-    if not parties:
-        return False
-    qa, qb = index.vector(a.object), index.vector(b.object)
-    shared = {f for f, k in qa[0].items() if k != "e"} & {f for f, k in qb[0].items() if k != "e"}
-    return bool(shared) or bool(_names(a.object) & _names(b.object))
+_NAME = re.compile(r"\b[A-Z][\w’']+|\b[A-Z]{2,}\b")
+
+
+def matter_keys(stance: Stance, index: Index) -> set[tuple[str, str]]:
+    """(named party, content word) pairs that say what a stance is about; two stances of the same kind
+    that share one, or that name the same party in what they deny, are about the same matter."""
+    parties = _names(stance.holder + " " + stance.object)
+    words = {f for f, k in index.vector(stance.object)[0].items() if k != "e"}
+    return {(p, w) for p in parties for w in words}

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -247,7 +247,6 @@ _NAME_PREFIX = re.compile(r"^(?:al|el|ul|bin|ibn|abu)-")
 _NONSPACE = re.compile(r"[^ \u00a0]+")
 _LINE = re.compile(r"[^\n]+")
 _INITIALS = re.compile(rf"(?:[{_UP}]\.)+")
-_ALL = re.compile(r".*", re.S)
 _LOWER_CONTENT = re.compile(r"(?<![\w’'\-])(?!(?:a|an|the|of|for|and|or|to|in|on|at|by|with|from|as|vs)\b)[a-z]")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
@@ -273,6 +272,36 @@ class _Hit:
     article_cap: bool = False
     acronym: str = ""
     headline: bool = False
+
+
+class _Group:
+    """Counts for one entity while the corpus is read."""
+
+    __slots__ = ("kinds", "variants", "names", "occ", "the", "n")
+
+    def __init__(self) -> None:
+        self.kinds: dict[str, int] = {}
+        self.variants: dict[str, int] = {}
+        self.names: dict[str, int] = {}
+        self.occ: dict[tuple[str, str], None] = {}
+        self.the = self.n = 0
+
+    def add(self, kind: str, variant: str, name: str, where: tuple[str, str], the: bool) -> None:
+        self.kinds[kind] = self.kinds.get(kind, 0) + 1
+        self.variants[variant] = self.variants.get(variant, 0) + 1
+        self.names[name] = self.names.get(name, 0) + 1
+        self.occ[where] = None
+        self.the += the
+        self.n += 1
+
+    def merge(self, other: _Group, position: dict[tuple[str, str], int]) -> None:
+        for mine, theirs in ((self.kinds, other.kinds), (self.variants, other.variants)):
+            for k, v in theirs.items():
+                mine[k] = mine.get(k, 0) + v
+        self.occ = dict.fromkeys(sorted(self.occ.keys() | other.occ.keys(), key=position.__getitem__))
+
+    def kind(self) -> str:
+        return "person" if "person" in self.kinds else max(self.kinds, key=self.kinds.__getitem__)
 
 
 def _lw(word: str) -> str:
@@ -314,8 +343,7 @@ class _Scanner:
         """Runs of capitalised words: (start, end, (run, initial, headline, "the " before, digit after))."""
         out: list[tuple[int, int, tuple[str, bool, bool, bool, bool]]] = []
         n = len(text)
-        for line in _LINE.finditer(text) if "\n" in text else (_ALL.match(text),):
-            ls, le = line.span()
+        for ls, le in (m.span() for m in _LINE.finditer(text)) if "\n" in text else ((0, n),):
             if le - ls > 3 and text[ls:le].isupper():
                 continue
             headline = le - ls < 160 and _is_headline(text[ls:le])
@@ -327,7 +355,7 @@ class _Scanner:
                     j = i0 - 1
                     while j >= ls and text[j] in " \t\u00a0":
                         j -= 1
-                    art = i0 - 4 >= ls and text[i0 - 4 : i0] == "the "
+                    art = i0 - 4 >= ls and text.startswith("the ", i0 - 4)
                     digit = i1 < n and (text[i1].isdigit() or (text[i1] in " \u00a0" and text[i1 + 1 : i1 + 2].isdigit()))
                     out.append((i0, i1, (run, j < ls or text[j] in _INITIAL_CHARS, headline, art, digit)))
         return out
@@ -345,22 +373,23 @@ class _Scanner:
             spans.append((start, m.end()))
         return spans
 
-    def scan(self, text: str, runs: list[tuple[int, int, tuple[str, bool, bool, bool, bool]]] | None = None) -> list[_Hit]:
-        hits: list[_Hit] = []
+    def scan(self, text: str, runs: list[tuple[int, int, tuple[str, bool, bool, bool, bool]]] | None = None) -> list[tuple[_Hit, int]]:
+        """(hit, shift) pairs: a hit's offsets plus ``shift`` are offsets into ``text``; equal runs share hit objects."""
+        out: list[tuple[_Hit, int]] = []
         for i0, _, key in self.runs(text) if runs is None else runs:
             found = self.cache.get(key)
             if found is None:
                 found = self.cache[key] = self._run(*key)
-            shift = i0 - 4 if key[3] else i0
+            d = i0 - 4 if key[3] else i0
             for h in found:
-                hit = _Hit(h.start + shift, h.end + shift, h.name, h.kind, h.key, h.title, h.titled, h.ntok, h.vstart + shift,
-                           h.article_cap, "", key[2])  # fmt: skip
-                if hit.titled and (then := _THEN.search(text, max(0, hit.start - 30), hit.start)) and then[1] in _TITLE_HEADS:
-                    hit.start, hit.vstart, hit.title = then.start(), then.start(), hit.title or _norm_title([then[1]])
-                if hit.ntok > 1 and (acr := _ACRONYM.match(text, hit.end)) and acr[1][0] == hit.name[0]:
-                    hit.acronym = acr[1]
-                hits.append(hit)
-        return hits
+                if h.titled and text.find("-", max(0, h.start + d - 30), h.start + d) >= 0:
+                    then = _THEN.search(text, max(0, h.start + d - 30), h.start + d)
+                    if then and then[1] in _TITLE_HEADS:
+                        h = replace(h, start=then.start() - d, vstart=then.start() - d, title=h.title or _norm_title([then[1]]))
+                if h.ntok > 1 and text.startswith(" (", h.end + d) and (acr := _ACRONYM.match(text, h.end + d)) and acr[1][0] == h.name[0]:
+                    h = replace(h, acronym=acr[1])
+                out.append((h, d))
+        return out
 
     def _common(self, word: str, lw: str, headline: bool, nxt: str = "") -> bool:
         if lw in _STOP:
@@ -419,6 +448,7 @@ class _Scanner:
             for j, sub in enumerate(self._split_connectors(piece) if len(piece) > 1 else (piece,)):
                 for hit in self._piece(sub, art_start if j == 0 else None):
                     hit.article_cap = cap and art_start is not None and j == 0
+                    hit.headline = headline
                     hits.append(hit)
         return hits
 
@@ -574,7 +604,7 @@ class _Scanner:
 
 def find_mentions(text: str) -> list[Mention]:
     """Names in one sentence, judged without the rest of the corpus (see :func:`build`)."""
-    return [Mention(text[h.start : h.end], h.start, h.end) for h in _Scanner().scan(text)]
+    return [Mention(text[h.start + d : h.end + d], h.start + d, h.end + d) for h, d in _Scanner().scan(text)]
 
 
 def build(sentences: Iterable[tuple[str, str, str]]) -> People:
@@ -590,42 +620,45 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
             if not headline:
                 words = run.split()
                 capvocab.update(w[:-2] if w[-2:] in ("’s", "'s") else w for w in (words[1:] if initial else words))
-    found: list[tuple[str, str, str, _Hit]] = [(src, sid, text, h) for src, sid, text, runs in staged for h in scanner.scan(text, runs)]
+    found = [(src, sid, text, h, d) for src, sid, text, runs in staged for h, d in scanner.scan(text, runs)]
+    hits = {id(h): h for *_, h, _ in found}.values()  # each distinct hit once: many occurrences share one
     # Title-case headlines only confirm names that the running text uses too.
-    known = {h.key for *_, h in found if not h.headline}
+    known = {h.key for h in hits if not h.headline}
     known |= {_surname(k) for k in known}
     found = [f for f in found if not f[3].headline or f[3].key in known]
-    acronyms = {h.acronym.lower(): h.key for *_, h in found if h.acronym}
+    acronyms = {h.acronym.lower(): h.key for h in hits if h.acronym}
     expanded = set(acronyms.values())
-    for *_, h in found:
+    for h in hits:
         if h.key in expanded and h.kind == "person":
             h.kind = "body"
         elif h.ntok == 1 and h.key in acronyms and not h.titled:
             h.key, h.kind = acronyms[h.key], "body"
     # Full personal names, merged when one drops middle names of a single longer one ("Asad Majeed" -> "Asad Majeed Khan").
-    fulls = Counter(h.key for *_, h in found if h.kind == "person" and h.ntok > 1)
+    fulls = {h.key for h in hits if h.kind == "person" and h.ntok > 1}
     longer_by: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key in fulls:
         words = key.split()
         for w in set(words[1:]):
             longer_by[(words[0], w)].append(key)
     canon: dict[str, str] = {}
+    surname: dict[str, str] = {}
     for key in fulls:
         words = key.split()
         longer = [o for o in longer_by[(words[0], words[-1])] if set(words) < set(o.split())]
-        canon[key] = longer[0] if len(longer) == 1 else key
+        canon[key], surname[key] = longer[0] if len(longer) == 1 else key, _surname(key)
+    persons = set(canon.values())
     by_surname: dict[str, set[str]] = defaultdict(set)
     in_source: dict[tuple[str, str], set[str]] = defaultdict(set)
     titles: dict[tuple[str, str], set[str]] = defaultdict(set)
     titled_by: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for src, _, _, h in found:
-        if h.kind == "person" and h.ntok > 1:
-            person = canon[h.key]
-            by_surname[_surname(h.key)].add(person)
-            in_source[(src, _surname(h.key))].add(person)
+    for src, _, _, h, _ in found:
+        if h.key in canon and h.kind == "person":
+            person, last = canon[h.key], surname[h.key]
+            by_surname[last].add(person)
+            in_source[(src, last)].add(person)
             if h.title:
                 titles[(src, person)].add(h.title)
-                titled_by[(h.title, _surname(h.key))].add(person)
+                titled_by[(h.title, last)].add(person)
 
     def resolve(src: str, h: _Hit) -> str | set[str]:
         cands = by_surname.get(h.key)
@@ -642,34 +675,26 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
             return next(iter(titled_all))
         return cands
 
-    groups: dict[str, dict] = {}
-    persons = set(canon.values())
-    ambiguous: dict[str, dict] = {}
+    groups: dict[str, _Group] = {}
+    ambiguous: dict[str, tuple[set[str], dict[tuple[str, str], None]]] = {}
     by_sentence: dict[tuple[str, str], list[str]] = {(src, sid): [] for src, sid, _ in items}
-    for src, sid, text, h in found:
-        variant = text[h.start if h.kind == "outlet" and h.article_cap else h.vstart : h.end]
-        if h.kind == "person" and h.ntok > 1:
-            key = canon[h.key]
-        elif h.ntok == 1 and h.kind in ("person", "other"):
-            target = resolve(src, h)
+    resolved: dict[tuple[str, int], str | set[str]] = {}
+    for src, sid, text, h, d in found:
+        variant = text[(h.start if h.kind == "outlet" and h.article_cap else h.vstart) + d : h.end + d]
+        if h.ntok == 1 and h.kind in ("person", "other"):
+            target = resolved.get((src, id(h)))
+            if target is None:
+                target = resolved[(src, id(h))] = resolve(src, h)
             if isinstance(target, set):
-                amb = ambiguous.setdefault(variant, {"cands": set(), "occ": {}})
-                amb["cands"].update(target)
-                amb["occ"][(src, sid)] = None
+                amb = ambiguous.setdefault(variant, (set(), {}))
+                amb[0].update(target)
+                amb[1][(src, sid)] = None
                 continue
             key = target
         else:
-            key = h.key
-        g = groups.get(key)
-        if g is None:
-            g = groups[key] = {"kinds": Counter(), "variants": Counter(), "names": Counter(), "occ": {}, "the": 0, "n": 0}
-        kind = "person" if key in persons or h.titled else h.kind
-        g["kinds"][kind] += 1
-        g["variants"][variant] += 1
-        g["names"][h.name] += 1
-        g["occ"][(src, sid)] = None
-        g["the"] += h.article_cap
-        g["n"] += 1
+            key = canon.get(h.key, h.key) if h.kind == "person" else h.key
+        g = groups.get(key) or groups.setdefault(key, _Group())
+        g.add("person" if key in persons or h.titled else h.kind, variant, h.name, (src, sid), h.article_cap)
         by_sentence[(src, sid)].append(key)
     # "US State Department" joins "State Department" when the shorter form is also used.
     merged: dict[str, str] = {}
@@ -677,41 +702,37 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
         words = key.split()
         if len(words) > 2 and (words[0] in _DEMONYMS or _KNOWN.get(words[0], ("",))[0] == "place"):
             rest = " ".join(words[1:])
-            if rest in groups and groups[rest]["kinds"].most_common(1)[0][0] in ("body", "outlet"):
+            if rest in groups and groups[rest].kind() in ("body", "outlet"):
                 merged[key] = rest
+    position = {(src, sid): i for i, (src, sid, _) in enumerate(items)}
     for key, rest in merged.items():
-        g, into = groups.pop(key), groups[rest]
-        for field in ("kinds", "variants"):
-            into[field].update(g[field])
-        into["occ"].update(g["occ"])
-    for occ in by_sentence.values():
-        occ[:] = [merged.get(k, k) for k in occ]
-
+        groups[rest].merge(groups.pop(key), position)
     ids: dict[str, str] = {}
     used: set[str] = set()
-    entities: list[tuple[int, Entity]] = []
+    entities: list[Entity] = []
     order = {k: i for i, k in enumerate(groups)}
-    for key in sorted(groups, key=lambda k: (-len(groups[k]["occ"]), order[k])):
+    for key in sorted(groups, key=lambda k: (-len(groups[k].occ), order[k])):
         g = groups[key]
-        kinds = g["kinds"]
-        kind = "person" if "person" in kinds else kinds.most_common(1)[0][0]
+        kind = g.kind()
         if kind == "person":
-            name = max(g["names"], key=lambda n: (len(n.split()), g["names"][n]))
+            name = max(g.names, key=lambda n: (len(n.split()), g.names[n]))
         else:
-            name = _KNOWN[key][1] if key in _KNOWN else g["names"].most_common(1)[0][0]
-            if kind == "outlet" and g["the"] * 2 >= g["n"] and not name.lower().startswith("the "):
+            name = _KNOWN[key][1] if key in _KNOWN else max(g.names, key=g.names.__getitem__)
+            if kind == "outlet" and g.the * 2 >= g.n and not name.lower().startswith("the "):
                 name = "The " + name
-        slug, n = _slug(name), 2
+        slug = base = _slug(name)
         while slug in used:
-            slug, n = f"{_slug(name)}-{n}", n + 1
+            slug = f"{base}-{len(used)}"
         ids[key] = slug
         used.add(slug)
-        variants = tuple(v for v, _ in g["variants"].most_common())
-        entities.append((len(g["occ"]), Entity(slug, name, kind, variants, tuple(g["occ"]))))
+        variants = tuple(sorted(g.variants, key=lambda v: -g.variants[v]))
+        entities.append(Entity(slug, name, kind, variants, tuple(g.occ)))
+    for key, rest in merged.items():
+        ids[key] = ids[rest]
+    size = {k: len(g.occ) for k, g in groups.items()}
     ambiguities = tuple(
-        Ambiguity(v, tuple(ids[c] for c in sorted(a["cands"], key=lambda c: -len(groups[c]["occ"]) if c in groups else 0) if c in ids),
-                  tuple(a["occ"]))
-        for v, a in ambiguous.items()
-    )  # fmt: skip
-    resolved = {s: tuple(dict.fromkeys(ids[k] for k in keys)) for s, keys in by_sentence.items()}
-    return People(tuple(e for _, e in entities), ambiguities, resolved)
+        Ambiguity(v, tuple(ids[c] for c in sorted(cands, key=lambda c: -size.get(c, 0)) if c in ids), tuple(occ))
+        for v, (cands, occ) in ambiguous.items()
+    )
+    mentioned = {s: tuple(dict.fromkeys(ids[k] for k in keys)) for s, keys in by_sentence.items()}
+    return People(tuple(entities), ambiguities, mentioned)
