@@ -7,6 +7,8 @@ words, with up to :data:`CONTEXT` characters of prefix and suffix) and the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .model import Selector
 
 CONTEXT = 32
@@ -48,3 +50,98 @@ def to_jsonld(selector: Selector) -> list[dict[str, object]]:
         {"type": "TextQuoteSelector", "exact": selector.exact, "prefix": selector.prefix, "suffix": selector.suffix},
         {"type": "TextPositionSelector", "start": selector.start, "end": selector.end},
     ]
+
+
+# --- Re-anchoring a passage described by quote (and optional context) in a text that may have changed.
+
+QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50, 20, 20, 2
+THRESHOLD = 0.8
+MIN_QUOTE_SIMILARITY = 0.85
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    score: float  # 0..1, see :func:`match`
+    exact: bool  # the quote was found verbatim
+
+    @property
+    def accepted(self) -> bool:
+        return self.exact or self.score >= THRESHOLD
+
+
+def _similarity(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    if not a and not b:
+        return 1.0
+    return fuzz.ratio(a, b) / 100
+
+
+def _context_score(text: str, start: int, end: int, prefix: str, suffix: str, hint: int | None, quote_similarity: float) -> float:
+    """Hypothesis' formula, with absent parts left out of the weights:
+    ``(50 quote + 20 prefix + 20 suffix + 2 position) / (sum of the weights of the parts present)``."""
+    total = QUOTE_WEIGHT * quote_similarity
+    weights = QUOTE_WEIGHT
+    if prefix:
+        total += PREFIX_WEIGHT * _similarity(prefix, text[max(0, start - len(prefix)) : start])
+        weights += PREFIX_WEIGHT
+    if suffix:
+        total += SUFFIX_WEIGHT * _similarity(suffix, text[end : end + len(suffix)])
+        weights += SUFFIX_WEIGHT
+    if hint is not None:
+        total += POSITION_WEIGHT * (1 - min(1.0, abs(start - hint) / max(1, len(text))))
+        weights += POSITION_WEIGHT
+    return total / weights
+
+
+def match(text: str, quote: str, prefix: str = "", suffix: str = "", hint: int | None = None) -> Match | None:
+    """Find ``quote`` in ``text``: verbatim first (prefix, suffix and position choose between
+    repeats), then approximately.
+
+    An approximate match is scored with :func:`_context_score`; the caller accepts it only when
+    :attr:`Match.accepted` (score >= :data:`THRESHOLD`), and the quote itself must be at least
+    :data:`MIN_QUOTE_SIMILARITY` similar. Unlike Hypothesis' client, which attaches an annotation
+    to the best candidate whatever its score, a passage below the threshold is reported as orphaned
+    with the best candidate as a suggestion, never silently attached to the wrong sentence.
+    """
+    if not quote:
+        return None
+    found = []
+    at = text.find(quote)
+    while at >= 0:
+        found.append(at)
+        at = text.find(quote, at + 1)
+    if found:
+        best = max(found, key=lambda s: _context_score(text, s, s + len(quote), prefix, suffix, hint, 1.0))
+        return Match(best, best + len(quote), 1.0, True)
+    from rapidfuzz import fuzz
+
+    alignment = fuzz.partial_ratio_alignment(quote.lower(), text.lower())
+    if alignment is None or alignment.score <= 0:
+        return None
+    start, end = _refine(text, quote.lower(), alignment.dest_start, alignment.dest_end)
+    quote_similarity = _similarity(quote.lower(), text[start:end].lower())
+    score = _context_score(text, start, end, prefix, suffix, hint, quote_similarity)
+    if quote_similarity < MIN_QUOTE_SIMILARITY:
+        score = min(score, quote_similarity * 0.9)
+    return Match(start, end, round(score, 3), False)
+
+
+def _refine(text: str, quote: str, start: int, end: int, reach: int = 24) -> tuple[int, int]:
+    """The span between word boundaries near ``start`` and ``end`` that is most similar to ``quote``."""
+    def boundaries(lo: int, hi: int, at_start: bool) -> list[int]:
+        out = []
+        for k in range(max(0, lo), min(len(text), hi) + 1):
+            before = text[k - 1] if k > 0 else " "
+            after = text[k] if k < len(text) else " "
+            if (at_start and not before.isalnum() and after.isalnum()) or (not at_start and before.isalnum() and not after.isalnum()):
+                out.append(k)
+        return out
+
+    starts = boundaries(start - reach, start + reach, True) or [start]
+    ends = boundaries(end - reach, end + reach, False) or [end]
+    lowered = text.lower()
+    best = max(((_similarity(quote, lowered[a:b]), a, b) for a in starts for b in ends if b > a), default=(0, start, end))
+    return best[1], best[2]

@@ -14,9 +14,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import export, pipeline
+from .cite import Resolver
+from .citations_md import CitationExtension, PageState
 from .config import ProvenanceConfig
 from .errors import Problem
-from .render import analysis_pages, annotations, escape, index_page, source_page
+from .render import analysis_pages, annotations, citation_note, escape, index_page, source_page
 from .render.links import relative
 
 log = logging.getLogger("mkdocs.plugins.provenance")
@@ -42,12 +44,17 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.pages: dict[str, tuple[str, Callable[[str], str]]] = {}  # src_uri -> (title, render(here))
         self.urls: dict[str, str] = {}  # source id -> page URL
         self.analysis_urls: dict[str, str] = {}
+        self.citations = CitationExtension()
+        self.resolver: Resolver | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.seeds = (self.root / self.config.seeds).resolve()
         if CSS not in config.extra_css:
             config.extra_css.insert(0, CSS)
+        if "footnotes" not in config.markdown_extensions:
+            config.markdown_extensions.append("footnotes")
+        config.markdown_extensions.append(self.citations)
         return config
 
     def _report(self, problems: list[Problem]) -> None:
@@ -67,6 +74,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         result = pipeline.run(self.seeds, self.root)
         self.result = result
+        self.resolver = Resolver(result.sources, result.claims)
         self._report(result.problems)
         self.pages = {}
         self.urls = {}
@@ -150,11 +158,42 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         entry = self.pages.get(page.file.src_uri)
         if entry is None:
+            self._prepare_citations(page, markdown, config)
             return markdown
         title, render = entry
         # Templates print page titles unescaped, so the title is escaped here, once.
         page.meta["title"] = escape.text(title)
         return render(page.file.url)
+
+    def _prepare_citations(self, page: Page, markdown: str, config: MkDocsConfig) -> None:
+        """Let the citation extension resolve this page's citations, with links relative to it."""
+        if self.result is None or self.resolver is None:
+            self.citations.page = None
+            return
+        here = page.file.url
+        analysis = self.result.analysis
+
+        def href(source_id: str, sentence_id: str) -> str:
+            return relative(f"{self.urls.get(source_id, '')}#{sentence_id}", here)
+
+        def source_href(source_id: str) -> str:
+            return relative(self.urls.get(source_id, ""), here) or "./"
+
+        def report(file: str, line: int | None, message: str, fix: str) -> None:
+            self._report([Problem(file, line, message, fix)])
+
+        docs = Path(config.docs_dir).resolve()
+        try:
+            shown = (docs / page.file.src_path).relative_to(self.root).as_posix()
+        except ValueError:
+            shown = page.file.src_path
+        self.citations.page = PageState(
+            shown, markdown, self.resolver, lambda target: citation_note.note(target, analysis, href, source_href), report
+        )
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.citations.page = None
+        return html
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.seeds))

@@ -66,7 +66,7 @@ _ALTERNATIVES = [
     ("my", rf"{_mon('my')},?{_S}(?:of{_S})?{_year('my')}"),
     ("md", rf"{_mon('md')}{_S}{_day('md')}{_RANGE}"),
     ("dm", rf"{_DAY_START}{_day('dm')}(?:{_S}of)?{_S}{_mon('dm')}"),
-    ("y", r"(?<![\w$£€¥#])(?:19\d\d|20\d\d|2100)(?!\w)"),
+    ("y", r"(?<![\w$£€¥#])(?:19\d\d|20\d\d|2100)(?!\w|[.,]\d)"),
 ]
 # The look-ahead lets the engine skip most positions at once: a date starts with a digit or a month's capital.
 _DATE = re.compile("(?=[0-9JFMASOND])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ALTERNATIVES) + ")")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -228,7 +228,6 @@ _KNOWN: dict[str, tuple[str, str]] = {}
 for _kind, _names in (("place", _COUNTRIES + _CITIES + _STATES), ("body", _BODIES), ("outlet", _OUTLETS)):
     _KNOWN.update({n.lower(): (_kind, n) for n in _names})
 _KNOWN.update({k: ("body" if v in ("United Nations", "European Union", "NATO") else "place", v) for k, v in _ALIASES.items()})
-_KNOWN_WORDS = frozenset(w for k in _KNOWN for w in k.split())
 _MONTHS = _set("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept "
                "oct nov dec")  # fmt: skip
 _WEEKDAYS = _set("monday tuesday wednesday thursday friday saturday sunday")
@@ -249,12 +248,12 @@ _LINE = re.compile(r"[^\n]+")
 _INITIALS = re.compile(rf"(?:[{_UP}]\.)+")
 _LOWER_CONTENT = re.compile(r"(?<![\w’'\-])(?!(?:a|an|the|of|for|and|or|to|in|on|at|by|with|from|as|vs)\b)[a-z]")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
-_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
 _THEN = re.compile(r"\b(?:then|ex)-([a-z]+)[ \u00a0]$")
 _ACRONYM = re.compile(r"[ \u00a0]\(([A-Z]{2,6})\)")
 _PUNCT = ".,;:!?\"“”‘’'()[]{}—–-…*"
 _INITIAL_CHARS = frozenset('.!?:;"“”‘\'([{—–-•*|>#')
 
+RunKey = tuple[str, bool, bool, bool, bool]
 Tok = tuple[str, int, int, str]  # word as written, start, end, lower case without a final full stop
 
 
@@ -327,6 +326,12 @@ def _norm_title(words: list[str]) -> str:
     return " ".join(out)
 
 
+def _lines(text: str, offset: int, owner: int) -> list[tuple[int, int, int]]:
+    if "\n" not in text:
+        return [(offset, offset + len(text), owner)]
+    return [(offset + m.start(), offset + m.end(), owner) for m in _LINE.finditer(text)]
+
+
 def _is_headline(line: str) -> bool:
     """Title Case: every word but "a", "of", "the"... capitalised, and at least four of them."""
     if _LOWER_CONTENT.search(line):
@@ -339,25 +344,35 @@ class _Scanner:
         self.vocab, self.capvocab = vocab, capvocab or frozenset()
         self.cache: dict[tuple[str, bool, bool, bool, bool], list[_Hit]] = {}
 
-    def runs(self, text: str) -> list[tuple[int, int, tuple[str, bool, bool, bool, bool]]]:
-        """Runs of capitalised words: (start, end, (run, initial, headline, "the " before, digit after))."""
-        out: list[tuple[int, int, tuple[str, bool, bool, bool, bool]]] = []
-        n = len(text)
-        for ls, le in (m.span() for m in _LINE.finditer(text)) if "\n" in text else ((0, n),):
-            if le - ls > 3 and text[ls:le].isupper():
+    def runs(self, text: str, lines: list[tuple[int, int, int]] | None = None) -> list[tuple[int, int, int, RunKey]]:
+        """Runs of capitalised words as (owner, start, end, key), one regex pass over ``text``.
+
+        ``lines`` are the (start, end, owner) spans of the lines of ``text`` in order (default: its own lines, owner 0);
+        the key is (run, sentence-initial, in a headline, "the " before, digit after)."""
+        lines = lines or _lines(text, 0, 0)
+        out: list[tuple[int, int, int, RunKey]] = []
+        n, li = len(text), -1
+        ls = le = owner = 0
+        skip = headline = False
+        for m in _RUN.finditer(text):
+            if m.start() >= le:
+                while m.start() >= le:
+                    li += 1
+                    ls, le, owner = lines[li]
+                skip = le - ls > 3 and text[ls:le].isupper()
+                headline = le - ls < 160 and _is_headline(text[ls:le])
+            if skip:
                 continue
-            headline = le - ls < 160 and _is_headline(text[ls:le])
-            for m in _RUN.finditer(text, ls, le):
-                for i0, i1 in self._dot_split(m) if "." in m.group() else (m.span(),):
-                    run = text[i0:i1]
-                    if run.lower() in _STOP:  # "The", "He", "In": the most frequent runs by far
-                        continue
-                    j = i0 - 1
-                    while j >= ls and text[j] in " \t\u00a0":
-                        j -= 1
-                    art = i0 - 4 >= ls and text.startswith("the ", i0 - 4)
-                    digit = i1 < n and (text[i1].isdigit() or (text[i1] in " \u00a0" and text[i1 + 1 : i1 + 2].isdigit()))
-                    out.append((i0, i1, (run, j < ls or text[j] in _INITIAL_CHARS, headline, art, digit)))
+            for i0, i1 in self._dot_split(m) if "." in m.group() else (m.span(),):
+                run = text[i0:i1]
+                if run.lower() in _STOP:  # "The", "He", "In": the most frequent runs by far
+                    continue
+                j = i0 - 1
+                while j >= ls and text[j] in " \t\u00a0":
+                    j -= 1
+                art = i0 - 4 >= ls and text.startswith("the ", i0 - 4)
+                digit = i1 < n and (text[i1].isdigit() or (text[i1] in " \u00a0" and text[i1 + 1 : i1 + 2].isdigit()))
+                out.append((owner, i0, i1, (run, j < ls or text[j] in _INITIAL_CHARS, headline, art, digit)))
         return out
 
     @staticmethod
@@ -373,10 +388,10 @@ class _Scanner:
             spans.append((start, m.end()))
         return spans
 
-    def scan(self, text: str, runs: list[tuple[int, int, tuple[str, bool, bool, bool, bool]]] | None = None) -> list[tuple[_Hit, int]]:
-        """(hit, shift) pairs: a hit's offsets plus ``shift`` are offsets into ``text``; equal runs share hit objects."""
-        out: list[tuple[_Hit, int]] = []
-        for i0, _, key in self.runs(text) if runs is None else runs:
+    def scan(self, text: str, runs: list[tuple[int, int, int, RunKey]] | None = None) -> list[tuple[int, _Hit, int]]:
+        """(owner, hit, shift): a hit's offsets plus ``shift`` are offsets into ``text``; equal runs share hit objects."""
+        out: list[tuple[int, _Hit, int]] = []
+        for owner, i0, _, key in self.runs(text) if runs is None else runs:
             found = self.cache.get(key)
             if found is None:
                 found = self.cache[key] = self._run(*key)
@@ -388,7 +403,7 @@ class _Scanner:
                         h = replace(h, start=then.start() - d, vstart=then.start() - d, title=h.title or _norm_title([then[1]]))
                 if h.ntok > 1 and text.startswith(" (", h.end + d) and (acr := _ACRONYM.match(text, h.end + d)) and acr[1][0] == h.name[0]:
                     h = replace(h, acronym=acr[1])
-                out.append((h, d))
+                out.append((owner, h, d))
         return out
 
     def _common(self, word: str, lw: str, headline: bool, nxt: str = "") -> bool:
@@ -430,7 +445,7 @@ class _Scanner:
                 art, art_cap = s, w == "The"
                 continue
             nxt = toks[i + 1][0] if i < last and i + 1 not in cuts else ""
-            bad = (lw in _WEEKDAYS and not nxt) or (lw in _MONTHS and (not cur or (i == last and digit_after)))
+            bad = (lw in _WEEKDAYS and nxt.lower() not in _OUTLET_CUES) or (lw in _MONTHS and (not cur or (i == last and digit_after)))
             if not bad and headline and lw not in _CONNECTORS:
                 bad = self._common(w, lw, True, nxt)
             elif not bad and i == 0 and initial and not (last and self._known_prefix(toks)):
@@ -586,10 +601,13 @@ class _Scanner:
         has_cue = not lows.isdisjoint(_ALL_CUES)
         if first in _DEMONYMS and not has_cue:
             return self._generic(toks[1:], None)
-        if not has_cue:
+        if not has_cue:  # "Pakistan Imran Khan" is two names, "Pakistan Tehreek-e-Insaf" one that is not a person
             for size in (3, 2, 1):
                 if size < n and _KNOWN.get(" ".join(t[3] for t in toks[:size]), ("",))[0] == "place":
-                    return self._generic(toks[:size], None) + self._generic(toks[size:], None)
+                    rest = toks[size:]
+                    if len(rest) == 1 and rest[0][3] not in _KNOWN:
+                        return hit("other", _key(name))
+                    return self._generic(toks[:size], None) + self._generic(rest, None)
         key = _key(name)
         if last in _OUTLET_CUES:
             return hit("outlet", key)
@@ -604,32 +622,41 @@ class _Scanner:
 
 def find_mentions(text: str) -> list[Mention]:
     """Names in one sentence, judged without the rest of the corpus (see :func:`build`)."""
-    return [Mention(text[h.start + d : h.end + d], h.start + d, h.end + d) for h, d in _Scanner().scan(text)]
+    return [Mention(text[h.start + d : h.end + d], h.start + d, h.end + d) for _, h, d in _Scanner().scan(text)] if text else []
 
 
 def build(sentences: Iterable[tuple[str, str, str]]) -> People:
     """Group the names of ``(source_id, sentence_id, text)`` sentences, in reading order, into entities."""
     items = list(sentences)
+    big = "\n".join(t for _, _, t in items)  # one regex pass over the whole corpus is much faster than one per sentence
     # Words the corpus writes in lower case, and capitalised words it uses away from the start of a sentence.
-    vocab = {w.strip(_PUNCT) for w in set(" ".join(t for _, _, t in items).split()) if w[:1].islower() or w[1:2].islower()}
+    vocab = {w.strip(_PUNCT) for w in set(big.split()) if w[:1].islower() or w[1:2].islower()}
     scanner = _Scanner(frozenset(w.lower() for w in vocab if w[:1].islower()))
-    staged = [(src, sid, text, scanner.runs(text)) for src, sid, text in items]
+    lines: list[tuple[int, int, int]] = []
+    pos = 0
+    for k, (_, _, text) in enumerate(items):
+        lines += _lines(text, pos, k)
+        pos += len(text) + 1
+    runs = scanner.runs(big, lines + [(pos, pos + 1, -1)])
     capvocab = scanner.capvocab = set()
-    for *_, runs in staged:
-        for _, _, (run, initial, headline, _, _) in runs:
-            if not headline:
-                words = run.split()
-                capvocab.update(w[:-2] if w[-2:] in ("’s", "'s") else w for w in (words[1:] if initial else words))
-    found = [(src, sid, text, h, d) for src, sid, text, runs in staged for h, d in scanner.scan(text, runs)]
+    for *_, (run, initial, headline, _, _) in runs:
+        if headline:
+            continue
+        if " " in run:
+            words = run.split()
+            capvocab.update(w[:-2] if w[-2:] in ("’s", "'s") else w for w in (words[1:] if initial else words))
+        elif not initial:
+            capvocab.add(run[:-2] if run[-2:] in ("’s", "'s") else run)
+    found = [(items[k][0], items[k][1], h, d) for k, h, d in scanner.scan(big, runs)]
     hits = {id(h): h for *_, h, _ in found}.values()  # each distinct hit once: many occurrences share one
     # Title-case headlines only confirm names that the running text uses too.
     known = {h.key for h in hits if not h.headline}
     known |= {_surname(k) for k in known}
-    found = [f for f in found if not f[3].headline or f[3].key in known]
+    found = [f for f in found if not f[2].headline or f[2].key in known]
     acronyms = {h.acronym.lower(): h.key for h in hits if h.acronym}
     expanded = set(acronyms.values())
     for h in hits:
-        if h.key in expanded and h.kind == "person":
+        if h.key in expanded and h.kind in ("person", "other"):
             h.kind = "body"
         elif h.ntok == 1 and h.key in acronyms and not h.titled:
             h.key, h.kind = acronyms[h.key], "body"
@@ -651,7 +678,7 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
     in_source: dict[tuple[str, str], set[str]] = defaultdict(set)
     titles: dict[tuple[str, str], set[str]] = defaultdict(set)
     titled_by: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for src, _, _, h, _ in found:
+    for src, _, h, _ in found:
         if h.key in canon and h.kind == "person":
             person, last = canon[h.key], surname[h.key]
             by_surname[last].add(person)
@@ -679,8 +706,8 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
     ambiguous: dict[str, tuple[set[str], dict[tuple[str, str], None]]] = {}
     by_sentence: dict[tuple[str, str], list[str]] = {(src, sid): [] for src, sid, _ in items}
     resolved: dict[tuple[str, int], str | set[str]] = {}
-    for src, sid, text, h, d in found:
-        variant = text[(h.start if h.kind == "outlet" and h.article_cap else h.vstart) + d : h.end + d]
+    for src, sid, h, d in found:
+        variant = big[(h.start if h.kind == "outlet" and h.article_cap else h.vstart) + d : h.end + d]
         if h.ntok == 1 and h.kind in ("person", "other"):
             target = resolved.get((src, id(h)))
             if target is None:

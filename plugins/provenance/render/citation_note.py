@@ -1,0 +1,32 @@
+"""The note a citation in a hand-written page becomes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..analysis.analyze import Analysis
+from ..cite import Target
+from ..model import UNKNOWN
+from .annotations import STATUS_HELP, STATUS_LABELS, mark
+from .escape import text as esc
+
+
+def note(target: Target, analysis: Analysis, href: Callable[[str, str], str], source_href: Callable[[str], str], extra: str = "") -> str:
+    """HTML (inline content) for the footnote of one citation."""
+    source = target.source
+    meta = source.meta
+    published = meta.published.isoformat() if meta.published else "date " + UNKNOWN
+    title = f'<a href="{esc(source_href(source.id))}"><cite>{esc(meta.title or source.id)}</cite></a>'
+    about = f"{title}, {esc(meta.publisher or 'publisher ' + UNKNOWN)}, {published}"
+    if target.kind == "source":
+        return f"{about}."
+    sentence = target.sentence
+    where = f", paragraph {sentence.paragraph}" if sentence else ""
+    link = f' <a class="pv-permalink" href="{esc(href(source.id, sentence.id))}">Go to the passage</a>' if sentence else ""
+    marks = ""
+    if target.claim is not None and target.claim.id in analysis.facts:
+        facts = analysis.facts[target.claim.id]
+        marks = " " + mark(facts.status, STATUS_LABELS[facts.status], STATUS_HELP[facts.status])
+        if facts.hedges:
+            marks += " " + mark("hedged", "hedged", "The wording weakens or distances the claim: " + ", ".join(h.marker for h in facts.hedges))
+    return f'<q class="pv-quote">{esc(target.exact)}</q> — {about}{where}.{link}{marks}{extra}'
