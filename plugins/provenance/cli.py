@@ -35,6 +35,21 @@ def _sentences(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from . import diff
+
+    try:
+        result, text = diff.run(args.base, args.head, Path(args.project), seeds=args.seeds, docs=args.docs, site=args.site, limit=args.limit)
+    except diff.DiffError as exc:
+        print(f"provenance diff: {exc}", file=sys.stderr)
+        return 2
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 1 if args.exit_code and not result.empty else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="provenance", description="Tie every claim of a set of sources to its exact passage.")
     parser.add_argument("--version", action="version", version=f"provenance {__version__}")
@@ -46,6 +61,22 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("sentences", help="list every sentence with its id, paragraph, offsets and role")
     p.add_argument("--seeds", default="seeds")
     p.set_defaults(func=_sentences)
+    p = sub.add_parser(
+        "diff",
+        help="report, in Markdown, what a change does to the sources, claims, statuses, contested points and links",
+        description="BASE and HEAD are git revisions (provenance.json is computed from that revision's seeds, without MkDocs), "
+        "provenance.json files, or built sites' folders. HEAD defaults to the working tree.",
+    )
+    p.add_argument("base", metavar="BASE")
+    p.add_argument("head", metavar="HEAD", nargs="?", default=None)
+    p.add_argument("--seeds", default="seeds", help="folder of sources, relative to the project (default: seeds)")
+    p.add_argument("--docs", default="docs", help="hand-written pages, searched for links to sentence anchors (default: docs)")
+    p.add_argument("--project", default=".", help="the project's folder, inside its git repository (default: .)")
+    p.add_argument("--site", default="", help="URL of HEAD's built site, ending in /, to link claims to it")
+    p.add_argument("--limit", type=int, default=50, help="items shown in each list (default: 50)")
+    p.add_argument("--exit-code", action="store_true", help="exit with 1 when there are changes, like git diff --exit-code")
+    p.add_argument("-o", "--output", default="-")
+    p.set_defaults(func=_diff)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

@@ -9,6 +9,8 @@ from mkdocs.config.base import Config
 class ProvenanceConfig(Config):
     seeds = c.Type(str, default="seeds")
     """Folder of source files and their sidecars, relative to mkdocs.yml."""
+    editorial = c.Type(str, default="")
+    """Folder of editorial files, relative to mkdocs.yml; default: the 'editorial' folder inside seeds."""
     pages = c.Type(str, default="sources")
     """Folder (under docs) where the generated source pages go."""
     analysis_pages = c.Type(str, default="analysis")

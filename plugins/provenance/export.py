@@ -13,7 +13,7 @@ from typing import Any
 from . import __version__, anchor
 from .pipeline import Result
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 
 def provenance(result: Result, page_url: Callable[[str], str], contested_url: str = "") -> dict[str, Any]:
@@ -73,16 +73,30 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
             "id": point.id,
             "title": point.title,
             "url": f"{contested_url}#{point.id}" if contested_url else None,
+            "rating": point.rating,
+            "reviewed": point.reviewed,
             "positions": [{"stance": p.stance, "holders": list(p.holders), "claims": list(p.claims)} for p in point.positions],
         }
         for point in analysis.contested
     ]
+    notes = {
+        key: {
+            "note": note.markdown,
+            "references": [{"title": r.title, "url": r.url, "publisher": r.publisher, "date": r.date} for r in note.references],
+            "decisions": list(note.decisions),
+            "file": note.file,
+            "line": note.line,
+        }
+        for key, note in sorted(analysis.notes.items())
+    }
     return {
         "schema": SCHEMA_VERSION,
         "generator": f"provenance {__version__}",
         "sources": sources,
         "claims": claims,
         "contested": contested,
+        "editorial": notes,
+        "orphans": [{"file": o.file, "line": o.line, "message": o.message, "fix": o.fix} for o in result.orphans],
     }
 
 

@@ -107,6 +107,29 @@ class ContestedPoint:
     id: str
     title: str
     positions: tuple[Position, ...]
+    rating: str | None = None  # an editor's reviewed textual rating, e.g. "Disputed"
+    reviewed: bool = False  # an editor confirmed, edited or wrote this point
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An external reference an editor attaches to a claim or a contested point."""
+
+    title: str
+    url: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class EditorialNote:
+    """An editor's note (Markdown), references and decisions on one claim or contested point."""
+
+    markdown: str = ""
+    references: tuple[Reference, ...] = ()
+    decisions: tuple[str, ...] = ()  # what the editor decided, in words, with their reason
+    file: str = ""
+    line: int | None = None
 
 
 @dataclass(frozen=True)

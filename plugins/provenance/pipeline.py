@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import anchor, claims
+from . import anchor, claims, editorial
 from .analysis.analyze import Analysis, analyze
 from .errors import Problem, line_of
 from .ingest import Corpus, load_corpus
@@ -21,6 +21,8 @@ class Result:
     claims: list[Claim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     analysis: Analysis = field(default_factory=Analysis)
+    orphans: list[Problem] = field(default_factory=list)  # editorial passages that no longer anchor
+    editorial_files: list[str] = field(default_factory=list)
 
     @property
     def sources(self) -> list[Source]:
@@ -43,10 +45,17 @@ def verify(sources: list[Source], found: list[Claim]) -> list[Problem]:
     return problems
 
 
-def run(seeds: Path, base: Path | None = None) -> Result:
+def run(seeds: Path, base: Path | None = None, editorial_dir: Path | None = None) -> Result:
+    """Sources -> sentences -> claims -> relations, then the editors' corrections on top."""
     corpus = load_corpus(seeds, base)
     found = claims.extract(corpus.sources)
     result = Result(corpus, found, list(corpus.problems))
     result.problems += verify(corpus.sources, found)
     result.analysis = analyze(corpus.sources, found)
+    edits = editorial.load(editorial_dir or seeds / editorial.FOLDER, base or Path.cwd(), corpus.sources, found)
+    editorial.apply(result.analysis, edits, found)
+    result.problems += edits.problems
+    result.orphans = [Problem(o.file, o.line, o.message, o.fix, "warning") for o in edits.orphans]
+    result.problems += result.orphans
+    result.editorial_files = edits.files
     return result

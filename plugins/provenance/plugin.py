@@ -49,7 +49,10 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
+        self.site_url = config.site_url or ""
+        self.site_name = config.site_name
         self.seeds = (self.root / self.config.seeds).resolve()
+        self.editorial = (self.root / self.config.editorial).resolve() if self.config.editorial else self.seeds / "editorial"
         if CSS not in config.extra_css:
             config.extra_css.insert(0, CSS)
         if "footnotes" not in config.markdown_extensions:
@@ -59,7 +62,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
 
     def _report(self, problems: list[Problem]) -> None:
         for problem in problems:
-            (log.error if problem.severity == "error" else log.warning)(str(problem))
+            {"error": log.error, "warning": log.warning}.get(problem.severity, log.info)(str(problem))
 
     def _add(self, files: Files, config: MkDocsConfig, src_uri: str, title: str, render: Callable[[str], str], owner: str) -> File | None:
         if files.get_file_from_path(src_uri):
@@ -72,7 +75,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
 
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        result = pipeline.run(self.seeds, self.root)
+        result = pipeline.run(self.seeds, self.root, self.editorial)
         self.result = result
         self.resolver = Resolver(result.sources, result.claims)
         self._report(result.problems)
@@ -122,7 +125,10 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         def render(here: str) -> str:
             assert self.result is not None
             result = self.result
-            ctx = analysis_pages.context(result.sources, result.claims, result.analysis, self.urls, here, self.analysis_urls.get("contested", ""))
+            ctx = analysis_pages.context(
+                result.sources, result.claims, result.analysis, self.urls, here, self.analysis_urls.get("contested", ""),
+                self.site_url, self.site_name,
+            )
             if name == "overview":
                 return analysis_pages.overview_page(ctx)
             if name == "contested":
@@ -197,4 +203,6 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.seeds))
+        if self.editorial.exists() and not self.editorial.is_relative_to(self.seeds):
+            server.watch(str(self.editorial))
         return server

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Claim, ContestedPoint, DatedEvent, Position, Relation, Source
+from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Source
 from . import align, contested
 from .attribution import Attribution, find_attribution
 from .dates import find_dates
@@ -46,6 +46,7 @@ class Analysis:
     contested: list[ContestedPoint] = field(default_factory=list)
     events: list[DatedEvent] = field(default_factory=list)
     people: People | None = None
+    notes: dict[str, EditorialNote] = field(default_factory=dict)  # claim id or point id -> editor's note
 
     _related: dict[str, list[tuple[str, str, float]]] | None = field(default=None, repr=False)
     _points: dict[str, list[ContestedPoint]] | None = field(default=None, repr=False)
@@ -206,25 +207,9 @@ def analyze(sources: Sequence[Source], claims: Sequence[Claim], params: align.Pa
                         same_origin = origins[a.id] & origins[b.id]
                         relations.append(Relation(a.id, b.id, "echoes" if same_origin else "corroborates", round(index.similarity(x, y), 4)))
 
-    in_point = {cid for p in points for pos in p.positions for cid in pos.claims}
-    neighbours: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for r in relations:
-        if r.kind in ("corroborates", "echoes"):
-            neighbours[r.a].append((r.b, r.kind))
-            neighbours[r.b].append((r.a, r.kind))
-    source_of = {c.id: c.source for c in claims}
     for claim in claims:
-        near = neighbours.get(claim.id, [])
-        n_sources = len({claim.source} | {source_of[o] for o, _ in near})
-        independent = 1 + len({source_of[o] for o, kind in near if kind == "corroborates"} - {claim.source})
-        if claim.id in in_point:
-            status = "contested"
-        elif independent > 1:
-            status = "corroborated"
-        else:
-            status = "single-source"
         f = facts[claim.id]
-        facts[claim.id] = ClaimFacts(f.attribution, f.hedges, f.stance, status, origins[claim.id], n_sources, min(independent, n_sources))
+        facts[claim.id] = ClaimFacts(f.attribution, f.hedges, f.stance, f.status, origins[claim.id])
     published = {s.id: s.meta.published for s in sources}
     events = [
         DatedEvent(m.value, m.text, m.precision, m.inferred_year, claim.id)
@@ -232,7 +217,41 @@ def analyze(sources: Sequence[Source], claims: Sequence[Claim], params: align.Pa
         for m in find_dates(claim.text, published.get(claim.source))
     ]
     people = build_people((c.source, c.sentence, c.text) for c in claims)
-    return Analysis(facts, relations, points, events, people)
+    analysis = Analysis(facts, relations, points, events, people)
+    settle(analysis, claims)
+    return analysis
+
+
+def settle(analysis: Analysis, claims: Sequence[Claim], overrides: dict[str, str] | None = None) -> None:
+    """Compute each claim's status and independence from the relations and contested points.
+
+    A claim is *contested* when it is in a contested point; else *corroborated* when another
+    source with an independent origin states it (echoes do not count); else *single-source*.
+    ``overrides`` (claim id -> status) are editors' decisions and win.
+    """
+    analysis._related = None
+    analysis._points = None
+    in_point = {cid for p in analysis.contested for pos in p.positions for cid in pos.claims}
+    neighbours: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in analysis.relations:
+        if r.kind in ("corroborates", "echoes"):
+            neighbours[r.a].append((r.b, r.kind))
+            neighbours[r.b].append((r.a, r.kind))
+    source_of = {c.id: c.source for c in claims}
+    for claim in claims:
+        near = neighbours.get(claim.id, [])
+        n_sources = len({claim.source} | {source_of[o] for o, _ in near if o in source_of})
+        independent = 1 + len({source_of[o] for o, kind in near if kind == "corroborates" and o in source_of} - {claim.source})
+        if claim.id in in_point:
+            status = "contested"
+        elif independent > 1:
+            status = "corroborated"
+        else:
+            status = "single-source"
+        if overrides and claim.id in overrides:
+            status = overrides[claim.id]
+        f = analysis.facts[claim.id]
+        analysis.facts[claim.id] = ClaimFacts(f.attribution, f.hedges, f.stance, status, f.origins, n_sources, min(independent, n_sources))
 
 
 def _holder(chain: tuple[Attribution, ...], source_label: str) -> str:

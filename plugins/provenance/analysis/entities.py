@@ -82,6 +82,8 @@ _STOP = _set(
     "during toward towards near inside outside beneath alongside except unless upon whether why yes back leave reply print email skip",
     "researchers scientists officials analysts critics experts protesters residents witnesses investigators prosecutors lawmakers",
     "authorities doctors teachers voters supporters opponents fans players investors economists students workers police officers",
+    "shares prices markets stocks sales profits astronomers physicians nurses troops soldiers rebels militants fighters migrants",
+    "refugees farmers miners passengers consumers shoppers drivers pilots citizens families victims survivors users customers",
 )
 # Ordinary words that are not names: they end a single-word mention and stop a run from being a person.
 _COMMON = _STOP | _set(
@@ -116,6 +118,7 @@ _TITLE_ABBR = {"pm": "prime minister", "fm": "foreign minister", "sen": "senator
                "rep": "representative", "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant", "det": "detective",
                "insp": "inspector", "supt": "superintendent", "adm": "admiral", "maj": "major", "cmdr": "commander", "prof": "professor",
                "rev": "reverend", "cpl": "corporal"}  # fmt: skip
+_SUFFIXES = _set("jr sr ii iii iv kc qc mp mep obe mbe cbe phd")
 _UNINFORMATIVE = _set("mr mrs ms miss mx dr sir dame former then ex late acting interim")
 _DOMAIN = _set(
     "state defense defence foreign affairs justice health finance interior home treasury commerce trade labor labour energy education",
@@ -133,7 +136,7 @@ _BODY_CUES = _set(
     "institute institution university college school academy foundation society trust group company corporation corp inc ltd llc",
     "plc co holdings industries motors airlines airways partners capital technologies systems labs pharmaceuticals club fc united",
     "rovers athletic team movement front coalition alliance network church hospital museum secretariat directorate inspectorate",
-    "brigade battalion regiment division unit",
+    "brigade battalion regiment division unit observatory laboratory centre center",
 )
 _OUTLET_CUES = _set("times post news journal herald tribune gazette chronicle telegraph guardian observer express mirror mail "
                     "standard economist intercept monitor inquirer dispatch courier examiner bulletin magazine weekly daily today")
@@ -142,10 +145,11 @@ _OTHER_CUES = _set("war cup games olympics championship championships open act b
                    "pandemic protocol charter constitution declaration doctrine deal pact law code series trophy marathon revolution "
                    "spring election elections operation telescope mission satellite vaccine")  # fmt: skip
 _PLACE_CUES = _set("city province county region district island islands valley river sea ocean bay gulf coast strait mountains "
-                   "peninsula desert street avenue square road airport territory territories oblast village")
+                   "peninsula desert street avenue square road airport territory territories oblast village gardens park bridge "
+                   "station hill heights beach harbour harbor")
 _ALL_CUES = _BODY_CUES | _OUTLET_CUES | _OTHER_CUES | _PLACE_CUES
 _PLACE_PREFIX = _set("mount mt lake port fort cape saint st san santa los las")
-_OF_HEADS = _BODY_CUES | _TITLE_HEADS | _PLACE_CUES | _OUTLET_CUES | _set(
+_OF_HEADS = _BODY_CUES | _TITLE_HEADS | _PLACE_CUES | _OUTLET_CUES | _OTHER_CUES | _set(
     "bank republic kingdom states isle statue battle duke duchess earl order ides bureau university secretary head gulf united chiefs")
 _CONNECTORS = _set("of for and on the &")
 _PARTICLES = _set("de da del della der den di du van von la le bin ibn al dos das y")
@@ -280,24 +284,27 @@ class _Group:
 
     def __init__(self) -> None:
         self.kinds: dict[str, int] = {}
-        self.variants: dict[str, int] = {}
+        self.variants: dict[str, list[int]] = {}  # variant -> [count, position of first use]
         self.names: dict[str, int] = {}
-        self.occ: dict[tuple[str, str], None] = {}
+        self.occ: dict[int, tuple[str, str]] = {}  # position -> (source, sentence)
         self.the = self.n = 0
 
-    def add(self, kind: str, variant: str, name: str, where: tuple[str, str], the: bool) -> None:
+    def add(self, kind: str, variant: str, name: str, pos: int, where: tuple[str, str], the: bool) -> None:
         self.kinds[kind] = self.kinds.get(kind, 0) + 1
-        self.variants[variant] = self.variants.get(variant, 0) + 1
+        self.variants.setdefault(variant, [0, pos])[0] += 1
         self.names[name] = self.names.get(name, 0) + 1
-        self.occ[where] = None
+        self.occ[pos] = where
         self.the += the
         self.n += 1
 
-    def merge(self, other: _Group, position: dict[tuple[str, str], int]) -> None:
-        for mine, theirs in ((self.kinds, other.kinds), (self.variants, other.variants)):
-            for k, v in theirs.items():
-                mine[k] = mine.get(k, 0) + v
-        self.occ = dict.fromkeys(sorted(self.occ.keys() | other.occ.keys(), key=position.__getitem__))
+    def merge(self, other: _Group) -> None:
+        for k, v in other.kinds.items():
+            self.kinds[k] = self.kinds.get(k, 0) + v
+        for k, (count, first) in other.variants.items():
+            mine = self.variants.setdefault(k, [0, first])
+            mine[0], mine[1] = mine[0] + count, min(mine[1], first)
+        self.occ.update(other.occ)
+        self.occ = dict(sorted(self.occ.items()))
 
     def kind(self) -> str:
         return "person" if "person" in self.kinds else max(self.kinds, key=self.kinds.__getitem__)
@@ -317,7 +324,7 @@ def _slug(name: str) -> str:
 
 
 def _surname(key: str) -> str:
-    words = [w for w in key.split() if w not in ("jr", "sr", "ii", "iii", "iv")]
+    words = [w for w in key.split() if w not in _SUFFIXES]
     return _NAME_PREFIX.sub("", words[-1]) if words else key
 
 
@@ -397,10 +404,11 @@ class _Scanner:
                 found = self.cache[key] = self._run(*key)
             d = i0 - 4 if key[3] else i0
             for h in found:
-                if h.titled and text.find("-", max(0, h.start + d - 30), h.start + d) >= 0:
-                    then = _THEN.search(text, max(0, h.start + d - 30), h.start + d)
+                if h.kind in ("person", "other") and "-" in text[max(0, h.start + d - 22) : h.start + d]:
+                    then = _THEN.search(text, max(0, h.start + d - 30), h.start + d)  # "then-ambassador Asad Majeed Khan"
                     if then and then[1] in _TITLE_HEADS:
-                        h = replace(h, start=then.start() - d, vstart=then.start() - d, title=h.title or _norm_title([then[1]]))
+                        h = replace(h, start=then.start() - d, vstart=then.start() - d, title=h.title or _norm_title([then[1]]),
+                                    titled=True, kind="person")
                 if h.ntok > 1 and text.startswith(" (", h.end + d) and (acr := _ACRONYM.match(text, h.end + d)) and acr[1][0] == h.name[0]:
                     h = replace(h, acronym=acr[1])
                 out.append((owner, h, d))
@@ -460,10 +468,11 @@ class _Scanner:
             pieces.append((cur, art, art_cap))
         hits = []
         for piece, art_start, cap in pieces:
-            for j, sub in enumerate(self._split_connectors(piece) if len(piece) > 1 else (piece,)):
-                for hit in self._piece(sub, art_start if j == 0 else None):
-                    hit.article_cap = cap and art_start is not None and j == 0
-                    hit.headline = headline
+            for j, (sub, art, art_cap) in enumerate(self._split_connectors(piece) if len(piece) > 1 else [(piece, None, False)]):
+                if j == 0 and art is None:
+                    art, art_cap = art_start, cap
+                for hit in self._piece(sub, art):
+                    hit.article_cap, hit.headline = art_cap and art is not None, headline
                     hits.append(hit)
         return hits
 
@@ -472,11 +481,12 @@ class _Scanner:
         return any(" ".join(t[0] for t in toks[:n]).lower() in _KNOWN for n in (2, 3, 4) if n <= len(toks))
 
     @staticmethod
-    def _split_connectors(toks: list[Tok]) -> list[list[Tok]]:
+    def _split_connectors(toks: list[Tok]) -> list[tuple[list[Tok], int | None, bool]]:
+        """Split at connectors that do not belong to a name; each piece keeps the article before it."""
         out: list[list[Tok]] = [[]]
         seen_of = False
         last = toks[-1][3]
-        for tok in toks:
+        for i, tok in enumerate(toks):
             lw, cur = tok[3], out[-1]
             if lw in ("of", "for", "on"):
                 if cur and cur[-1][3] in _OF_HEADS:
@@ -484,8 +494,10 @@ class _Scanner:
                     seen_of = True
                 else:
                     out.append([])
-            elif lw in ("and", "&"):
-                if cur and seen_of and last in _DOMAIN:
+            elif lw in ("and", "&"):  # "Department of Health and Human Services", "Securities and Exchange Commission"
+                after = toks[i + 1][3] if i + 1 < len(toks) else ""
+                if cur and (lw == "&" or (seen_of and last in _DOMAIN) or (
+                        last in _BODY_CUES and after != "the" and (cur[-1][3] in _DOMAIN or cur[-1][3].endswith("s")))):
                     cur.append(tok)
                 else:
                     out.append([])
@@ -494,17 +506,20 @@ class _Scanner:
                 if cur and cur[-1][3] in ("of", "for", "on"):
                     cur.append(tok)
                 else:
-                    out.append([])
+                    out.append([tok])
             else:
                 cur.append(tok)
         result = []
         for piece in out:
             while piece and (piece[-1][3] in _CONNECTORS or piece[-1][3] in _PARTICLES):
                 piece.pop()
+            art, cap = None, False
             while piece and (piece[0][3] in _CONNECTORS or piece[0][0] in _PARTICLES):
+                if piece[0][3] == "the":
+                    art, cap = piece[0][1], piece[0][0] == "The"
                 piece.pop(0)
             if piece:
-                result.append(piece)
+                result.append((piece, art, cap))
         return result
 
     @staticmethod
@@ -544,7 +559,7 @@ class _Scanner:
             pre = self._generic(toks[:t], art) if t else []
             if name and name[0][3] in _CONNECTORS:
                 rest = self._split_connectors(name)
-                return pre + (self._generic(rest[0], None) if rest else [])
+                return pre + (self._generic(rest[0][0], rest[0][1]) if rest else [])
             if not name:
                 return pre
             if len(name) <= 5 and self._namelike(name):
@@ -560,7 +575,7 @@ class _Scanner:
         for w, _, _, lw in real:
             if lw in _COMMON or lw in _DEMONYMS or lw in _MONTHS or w[0].isdigit():
                 return False
-            if len(w) > 1 and w.isupper() and "." not in w and lw not in ("ii", "iii", "iv"):
+            if len(w) > 1 and w.isupper() and "." not in w and lw not in _SUFFIXES:
                 return False
         if self.vocab is not None and len(real) > 1 and real[0][3] not in _GIVEN:
             ordinary = sum(1 for t in real if t[3] in self.vocab)
@@ -599,8 +614,9 @@ class _Scanner:
         first, last = toks[0][3], toks[-1][3]
         lows = {t[3] for t in toks}
         has_cue = not lows.isdisjoint(_ALL_CUES)
-        if first in _DEMONYMS and not has_cue:
-            return self._generic(toks[1:], None)
+        if first in _DEMONYMS and not has_cue:  # "Russian Vladimir Putin" is a person, "European Southern Observatory" stays whole
+            rest = self._generic(toks[1:], None)
+            return rest if len(rest) == 1 and rest[0].kind == "person" else hit("other", _key(name))
         if not has_cue:  # "Pakistan Imran Khan" is two names, "Pakistan Tehreek-e-Insaf" one that is not a person
             for size in (3, 2, 1):
                 if size < n and _KNOWN.get(" ".join(t[3] for t in toks[:size]), ("",))[0] == "place":
@@ -647,12 +663,18 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
             capvocab.update(w[:-2] if w[-2:] in ("’s", "'s") else w for w in (words[1:] if initial else words))
         elif not initial:
             capvocab.add(run[:-2] if run[-2:] in ("’s", "'s") else run)
-    found = [(items[k][0], items[k][1], h, d) for k, h, d in scanner.scan(big, runs)]
-    hits = {id(h): h for *_, h, _ in found}.values()  # each distinct hit once: many occurrences share one
-    # Title-case headlines only confirm names that the running text uses too.
-    known = {h.key for h in hits if not h.headline}
+    found = [(k, items[k][0], items[k][1], h, d) for k, h, d in scanner.scan(big, runs)]
+    # Title-case headlines only confirm names that the running text uses too ("Mayor Lena Novak Orders ...").
+    known = {h.key for *_, h, _ in found if not h.headline}
     known |= {_surname(k) for k in known}
-    found = [f for f in found if not f[2].headline or f[2].key in known]
+    for i, (k, src, sid, h, d) in enumerate(found):
+        if h.headline and h.key not in known:
+            words = h.name.split()
+            size = next((n for n in range(len(words) - 1, 0, -1) if _key(" ".join(words[:n])) in known), 0)
+            sub = " ".join(words[:size])
+            found[i] = (k, src, sid, replace(h, end=h.end - len(h.name) + len(sub), name=sub, key=_key(sub), ntok=size) if size else None, d)
+    found = [f for f in found if f[3] is not None]
+    hits = {id(h): h for *_, h, _ in found}.values()  # each distinct hit once: many occurrences share one
     acronyms = {h.acronym.lower(): h.key for h in hits if h.acronym}
     expanded = set(acronyms.values())
     for h in hits:
@@ -678,7 +700,7 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
     in_source: dict[tuple[str, str], set[str]] = defaultdict(set)
     titles: dict[tuple[str, str], set[str]] = defaultdict(set)
     titled_by: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for src, _, h, _ in found:
+    for _, src, _, h, _ in found:
         if h.key in canon and h.kind == "person":
             person, last = canon[h.key], surname[h.key]
             by_surname[last].add(person)
@@ -706,7 +728,7 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
     ambiguous: dict[str, tuple[set[str], dict[tuple[str, str], None]]] = {}
     by_sentence: dict[tuple[str, str], list[str]] = {(src, sid): [] for src, sid, _ in items}
     resolved: dict[tuple[str, int], str | set[str]] = {}
-    for src, sid, h, d in found:
+    for pos, src, sid, h, d in found:
         variant = big[(h.start if h.kind == "outlet" and h.article_cap else h.vstart) + d : h.end + d]
         if h.ntok == 1 and h.kind in ("person", "other"):
             target = resolved.get((src, id(h)))
@@ -721,7 +743,7 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
         else:
             key = canon.get(h.key, h.key) if h.kind == "person" else h.key
         g = groups.get(key) or groups.setdefault(key, _Group())
-        g.add("person" if key in persons or h.titled else h.kind, variant, h.name, (src, sid), h.article_cap)
+        g.add("person" if key in persons or h.titled else h.kind, variant, h.name, pos, (src, sid), h.article_cap)
         by_sentence[(src, sid)].append(key)
     # "US State Department" joins "State Department" when the shorter form is also used.
     merged: dict[str, str] = {}
@@ -731,20 +753,19 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
             rest = " ".join(words[1:])
             if rest in groups and groups[rest].kind() in ("body", "outlet"):
                 merged[key] = rest
-    position = {(src, sid): i for i, (src, sid, _) in enumerate(items)}
     for key, rest in merged.items():
-        groups[rest].merge(groups.pop(key), position)
+        groups[rest].merge(groups.pop(key))
     ids: dict[str, str] = {}
     used: set[str] = set()
     entities: list[Entity] = []
-    order = {k: i for i, k in enumerate(groups)}
-    for key in sorted(groups, key=lambda k: (-len(groups[k].occ), order[k])):
+    for key in sorted(groups, key=lambda k: (-len(groups[k].occ), next(iter(groups[k].occ)))):
         g = groups[key]
         kind = g.kind()
         if kind == "person":
             name = max(g.names, key=lambda n: (len(n.split()), g.names[n]))
         else:
-            name = _KNOWN[key][1] if key in _KNOWN else max(g.names, key=g.names.__getitem__)
+            own = [n for n in g.names if _key(n) == key] or list(g.names)  # "CPS" is counted under "Crown Prosecution Service"
+            name = _KNOWN[key][1] if key in _KNOWN else max(own, key=g.names.__getitem__)
             if kind == "outlet" and g.the * 2 >= g.n and not name.lower().startswith("the "):
                 name = "The " + name
         slug = base = _slug(name)
@@ -752,8 +773,8 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
             slug = f"{base}-{len(used)}"
         ids[key] = slug
         used.add(slug)
-        variants = tuple(sorted(g.variants, key=lambda v: -g.variants[v]))
-        entities.append(Entity(slug, name, kind, variants, tuple(g.occ)))
+        variants = tuple(sorted(g.variants, key=lambda v: (-g.variants[v][0], g.variants[v][1])))
+        entities.append(Entity(slug, name, kind, variants, tuple(g.occ.values())))
     for key, rest in merged.items():
         ids[key] = ids[rest]
     size = {k: len(g.occ) for k, g in groups.items()}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..analysis.analyze import Analysis
 from ..model import Claim, ContestedPoint, DatedEvent, Source
+from . import editorial_note
 from .annotations import STATUS_LABELS, independence
 from .escape import text as esc
 from .notes import Notes
@@ -28,6 +29,8 @@ class Context:
     href: Callable[[str, str], str]  # (source id, sentence id) -> href from the page being built
     source_href: Callable[[str], str]
     point_href: Callable[[str], str]
+    page_url: str = ""  # absolute URL of the page being built (for JSON-LD), or its path
+    site_name: str = ""
 
     def __post_init__(self) -> None:
         self.by_id: dict[str, Claim] = {c.id: c for c in self.claims}
@@ -72,6 +75,23 @@ def _positions(point: ContestedPoint, ctx: Context, notes: Notes, heading: str =
     return f'<div class="pv-positions">{"".join(columns)}</div>'
 
 
+def _review(point: ContestedPoint, ctx: Context) -> str:
+    """A point's editorial rating, note and references, and its ClaimReview JSON-LD."""
+    parts = []
+    if point.rating:
+        parts.append(f'<p class="pv-rating"><span class="pv-mark pv-mark-rating">rating</span> <strong>{esc(point.rating)}</strong></p>')
+        asserted = next((p.claims for p in point.positions if p.stance == "asserts" and p.claims), ())
+        text = ctx.by_id[asserted[0]].text if asserted else point.title
+        parts.append(editorial_note.claim_review(point, ctx.page_url + "#" + point.id, text, ctx.site_name, ctx.site_name))
+    elif point.reviewed:
+        parts.append('<p class="pv-rating"><span class="pv-mark pv-mark-rating">reviewed</span> by an editor</p>')
+    note = ctx.analysis.notes.get(point.id)
+    if note is not None:
+        lines = editorial_note.note_html(note).replace("<br>", "", 1)
+        parts.append(f'<p class="pv-editorial-block">{lines}</p>')
+    return "".join(parts)
+
+
 def contested_page(ctx: Context) -> str:
     notes = ctx.notes()
     out = ['<h1 id="contested-points">Contested points</h1>']
@@ -84,6 +104,7 @@ def contested_page(ctx: Context) -> str:
         )
     for point in ctx.analysis.contested:
         out.append(f'<section class="pv-point" aria-labelledby="{point.id}"><h2 id="{point.id}">{esc(point.title)}</h2>')
+        out.append(_review(point, ctx))
         out.append(_positions(point, ctx, notes))
         out.append("</section>")
     out.append(notes.render())
@@ -279,6 +300,8 @@ def context(
     pages: Mapping[str, str],
     here: str,
     contested_url: str,
+    site_url: str = "",
+    site_name: str = "",
 ) -> Context:
     from .links import relative
 
@@ -289,4 +312,6 @@ def context(
         href=lambda s, sid: relative(f"{pages.get(s, '')}#{sid}", here),
         source_href=lambda s: relative(pages.get(s, ""), here) or "./",
         point_href=lambda pid: relative(f"{contested_url}#{pid}", here),
+        page_url=(site_url or "/") + here,
+        site_name=site_name,
     )

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 
 from ..analysis.analyze import Analysis
 from ..model import Claim, Source
+from . import editorial_note
 from .escape import text as esc
 from .source_page import NoteParts
 
@@ -73,6 +74,7 @@ def annotator(
             stance = next(p.stance for p in point.positions if claim.id in p.claims)
             lines.append(f'<strong>Contested point:</strong> <a href="{esc(point_href(point.id))}">{esc(point.title)}</a> (this claim {stance})')
         note = "".join(f'<br><span class="pv-fact">{line}</span>' for line in lines)
+        note += editorial_note.note_html(analysis.notes.get(claim.id))
         highlights = tuple((h.start, h.end, h.explanation) for h in facts.hedges)
         return NoteParts(marks=" ".join(marks), note=note, highlights=highlights)
 

@@ -8,6 +8,7 @@ from ..analysis.analyze import Analysis
 from ..cite import Target
 from ..model import UNKNOWN
 from .annotations import STATUS_HELP, STATUS_LABELS, mark
+from . import editorial_note
 from .escape import text as esc
 
 
@@ -29,4 +30,6 @@ def note(target: Target, analysis: Analysis, href: Callable[[str, str], str], so
         marks = " " + mark(facts.status, STATUS_LABELS[facts.status], STATUS_HELP[facts.status])
         if facts.hedges:
             marks += " " + mark("hedged", "hedged", "The wording weakens or distances the claim: " + ", ".join(h.marker for h in facts.hedges))
+    if target.claim is not None:
+        extra = editorial_note.note_html(analysis.notes.get(target.claim.id)) + extra
     return f'<q class="pv-quote">{esc(target.exact)}</q> — {about}{where}.{link}{marks}{extra}'

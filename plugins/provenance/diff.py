@@ -1,0 +1,563 @@
+"""What a change does to the claims: compare two ``provenance.json`` documents.
+
+``provenance diff BASE [HEAD]`` prints a Markdown report, written for a
+pull-request comment. Each side is a git revision (its ``provenance.json`` is
+computed with the core from that revision's seeds folder, without MkDocs), the
+working tree (HEAD's default), a ``provenance.json`` file, or a built site's
+folder that holds one.
+
+The comparison relies on the stable ids of the export: a sentence's id is a
+hash of its own normalised words, and a claim's id is ``<source id>.<sentence
+id>``, so unrelated edits keep ids, and a claim whose words change gets a new id
+(it is paired with the claim it replaces, see :func:`compare`).
+
+This module is part of the core: it never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import json
+import re
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+NO_CHANGES = "No changes to claims"
+_WORD = re.compile(r"\w+", re.UNICODE)
+# A link to a sentence's anchor in hand-written Markdown: "<source id>.md#s-…" or "<source id>/#s-…".
+_ANCHOR_LINK = re.compile(r"([A-Za-z0-9][\w.-]*?)(?:\.md|/)#(s-[0-9a-f]{8}(?:-\d+)?)\b")
+
+
+class DiffError(Exception):
+    """A side of the comparison could not be read (bad revision, unreadable file)."""
+
+
+# ---------------------------------------------------------------------------
+# Reading a side: a git revision, the working tree, a file or a built site.
+
+
+@dataclass
+class Side:
+    label: str
+    document: dict[str, Any]
+    docs: dict[str, str] = field(default_factory=dict)  # hand-written pages: path -> text (git sides only)
+
+
+def _git(cwd: Path, *args: str, binary: bool = False) -> Any:
+    try:
+        done = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False)
+    except FileNotFoundError as exc:
+        raise DiffError("git is not installed") from exc
+    if done.returncode != 0:
+        raise DiffError(f"git {' '.join(args)}: {done.stderr.decode('utf-8', 'replace').strip()}")
+    return done.stdout if binary else done.stdout.decode("utf-8", "replace")
+
+
+def _document_for(seeds: Path, root: Path) -> dict[str, Any]:
+    from . import export, pipeline
+
+    if not seeds.is_dir():
+        seeds.mkdir(parents=True)
+    result = pipeline.run(seeds, root)
+    return export.provenance(result, lambda sid: f"sources/{sid}/")
+
+
+def _read_docs(folder: Path, root: Path) -> dict[str, str]:
+    if not folder.is_dir():
+        return {}
+    return {
+        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted(folder.rglob("*.md"))
+        if path.is_file()
+    }
+
+
+def from_working_tree(project: Path, seeds: str = "seeds", docs: str = "docs") -> Side:
+    project = project.resolve()
+    return Side("working tree", _document_for(project / seeds, project), _read_docs(project / docs, project))
+
+
+def from_revision(project: Path, revision: str, seeds: str = "seeds", docs: str = "docs") -> Side:
+    """Compute ``provenance.json`` for a revision's seeds folder, exported with ``git archive`` into a temporary folder."""
+    if not revision or revision.startswith("-"):
+        raise DiffError(f"not a revision: {revision!r}")
+    project = project.resolve()
+    try:
+        commit = _git(project, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").strip()
+    except DiffError as exc:
+        raise DiffError(f"{revision!r} is neither a provenance.json file, a built site's folder, nor a git revision") from exc
+    prefix = _git(project, "rev-parse", "--show-prefix").strip()
+    wanted = [str(PurePosixPath(prefix, seeds)), str(PurePosixPath(prefix, docs))]
+    present = [p for p in wanted if _git(project, "ls-tree", "--name-only", commit, "--", p).strip()]
+    with tempfile.TemporaryDirectory(prefix="provenance-diff-") as tmp:
+        top = Path(tmp)
+        if present:
+            raw = _git(project, "-c", "core.quotepath=off", "archive", "--format=tar", commit, "--", *present, binary=True)
+            with tarfile.open(fileobj=io.BytesIO(raw)) as archive:
+                if hasattr(tarfile, "data_filter"):
+                    archive.extractall(top, filter="data")
+                else:  # Python < 3.10.12: git archive writes plain files and folders only
+                    archive.extractall(top)  # noqa: S202
+        root = top / prefix if prefix else top
+        document = _document_for(root / seeds, root)
+        pages = _read_docs(root / docs, root)
+    short = commit[:12]
+    label = revision if revision == short or revision == commit else f"{revision} ({short})"
+    return Side(label, document, pages)
+
+
+def from_file(path: Path) -> Side:
+    target = path / "provenance.json" if path.is_dir() else path
+    try:
+        document = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DiffError(f"{target}: cannot read provenance.json ({exc})") from exc
+    if not isinstance(document, dict) or not isinstance(document.get("sources"), list):
+        raise DiffError(f"{target}: not a provenance.json document")
+    return Side(str(path), document)
+
+
+def load(spec: str | None, project: Path, seeds: str = "seeds", docs: str = "docs") -> Side:
+    """One side: ``None`` is the working tree; an existing file or folder is a built site; anything else a git revision.
+
+    A built site's side is taken to have been built from the working tree, whose hand-written pages are then
+    searched for links to sentence anchors.
+    """
+    if spec is None:
+        return from_working_tree(project, seeds, docs)
+    path = Path(spec)
+    if path.is_file() or (path.is_dir() and (path / "provenance.json").is_file()):
+        side = from_file(path)
+        side.docs = _read_docs(project.resolve() / docs, project.resolve())
+        return side
+    return from_revision(project, spec, seeds, docs)
+
+
+# ---------------------------------------------------------------------------
+# Comparing two documents.
+
+
+@dataclass
+class SourceChange:
+    id: str
+    title: str
+    file: str
+    kind: str  # added, removed, edited
+    sentences_added: int = 0
+    sentences_removed: int = 0
+    claims: int = 0  # claims of an added or removed source
+
+
+@dataclass
+class TextChange:
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+@dataclass
+class StatusChange:
+    claim: dict[str, Any]
+    before: str | None
+    after: str | None
+    origins_before: int | None
+    origins_after: int | None
+
+
+@dataclass
+class PointChange:
+    kind: str  # new, resolved, changed
+    title: str
+    url: str | None
+    positions: list[tuple[str, list[str], list[str]]] = field(default_factory=list)  # (stance, gained, lost)
+    counts: dict[str, int] = field(default_factory=dict)  # stance -> claims, for new and resolved points
+
+
+@dataclass
+class BrokenLink:
+    url: str
+    source: str
+    text: str
+    linked_from: list[str] = field(default_factory=list)  # "path:line" of hand-written pages that link to it
+
+
+@dataclass
+class Diff:
+    base: str
+    head: str
+    sources: list[SourceChange] = field(default_factory=list)
+    claims_added: list[dict[str, Any]] = field(default_factory=list)
+    claims_removed: list[dict[str, Any]] = field(default_factory=list)
+    claims_changed: list[TextChange] = field(default_factory=list)
+    statuses: list[StatusChange] = field(default_factory=list)
+    points: list[PointChange] = field(default_factory=list)
+    orphans: list[dict[str, Any]] = field(default_factory=list)
+    broken: list[BrokenLink] = field(default_factory=list)
+    pages_removed: list[str] = field(default_factory=list)
+
+    @property
+    def claims_unchanged(self) -> bool:
+        return not (self.claims_added or self.claims_removed or self.claims_changed or self.statuses or self.points or self.orphans)
+
+    @property
+    def empty(self) -> bool:
+        return self.claims_unchanged and not (self.sources or self.broken or self.pages_removed)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio()
+
+
+def _pair_edits(removed: list[dict[str, Any]], added: list[dict[str, Any]], order_before: list[str], order_after: list[str]) -> list[TextChange]:
+    """Pair a source's removed and added claims that sit at the same place in its reading order and share most words."""
+    removed_ids = {c["id"] for c in removed}
+    added_ids = {c["id"] for c in added}
+    by_id = {c["id"]: c for c in [*removed, *added]}
+    pairs: list[TextChange] = []
+    matcher = difflib.SequenceMatcher(None, order_before, order_after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        olds = [cid for cid in order_before[i1:i2] if cid in removed_ids]
+        news = [cid for cid in order_after[j1:j2] if cid in added_ids]
+        candidates = sorted(
+            ((_similar(by_id[o]["text"], by_id[n]["text"]), k, m) for k, o in enumerate(olds) for m, n in enumerate(news)),
+            reverse=True,
+        )
+        used_old: set[int] = set()
+        used_new: set[int] = set()
+        for score, k, m in candidates:
+            if score < 0.5 or k in used_old or m in used_new:
+                continue
+            used_old.add(k)
+            used_new.add(m)
+            pairs.append(TextChange(by_id[olds[k]], by_id[news[m]]))
+    return pairs
+
+
+def _match_points(base: list[dict[str, Any]], head: list[dict[str, Any]]) -> list[tuple[dict | None, dict | None]]:
+    """Contested points are numbered, so they are matched by the claims they hold (largest overlap first)."""
+
+    def claims_of(point: dict[str, Any]) -> set[str]:
+        return {c for position in point.get("positions", []) for c in position.get("claims", [])}
+
+    scored = []
+    for i, old in enumerate(base):
+        for j, new in enumerate(head):
+            shared = claims_of(old) & claims_of(new)
+            if shared or (old.get("title") and old.get("title") == new.get("title")):
+                scored.append((len(shared), old.get("title") == new.get("title"), -i, -j, i, j))
+    scored.sort(reverse=True)
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs: list[tuple[dict | None, dict | None]] = []
+    for *_, i, j in scored:
+        if i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        pairs.append((base[i], head[j]))
+    pairs += [(None, new) for j, new in enumerate(head) if j not in used_new]
+    pairs += [(old, None) for i, old in enumerate(base) if i not in used_old]
+    return pairs
+
+
+def _positions(point: dict[str, Any]) -> dict[str, list[str]]:
+    merged: dict[str, list[str]] = {}
+    for position in point.get("positions", []):
+        claims = merged.setdefault(position.get("stance", "?"), [])
+        claims += [c for c in position.get("claims", []) if c not in claims]
+    return merged
+
+
+def _docs_links(docs: dict[str, str]) -> dict[tuple[str, str], list[str]]:
+    links: dict[tuple[str, str], list[str]] = {}
+    for path, text in docs.items():
+        for number, line in enumerate(text.splitlines(), 1):
+            for match in _ANCHOR_LINK.finditer(line):
+                source = match.group(1).rsplit("/", 1)[-1]
+                links.setdefault((source, match.group(2)), []).append(f"{path}:{number}")
+    return links
+
+
+def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
+    if not isinstance(base, Side):
+        base = Side("BASE", base)
+    if not isinstance(head, Side):
+        head = Side("HEAD", head)
+    old, new = base.document, head.document
+    diff = Diff(base.label, head.label)
+
+    old_sources = {s["id"]: s for s in old.get("sources", [])}
+    new_sources = {s["id"]: s for s in new.get("sources", [])}
+    old_claims = {c["id"]: c for c in old.get("claims", [])}
+    new_claims = {c["id"]: c for c in new.get("claims", [])}
+
+    def claims_in(claims: dict[str, dict[str, Any]], source: str) -> list[str]:
+        return [cid for cid, c in claims.items() if c.get("source") == source]
+
+    # Sources.
+    for sid in sorted(new_sources.keys() - old_sources.keys()):
+        s = new_sources[sid]
+        diff.sources.append(SourceChange(sid, s.get("title") or sid, s.get("file", ""), "added", claims=len(claims_in(new_claims, sid))))
+    for sid in sorted(old_sources.keys() - new_sources.keys()):
+        s = old_sources[sid]
+        diff.sources.append(SourceChange(sid, s.get("title") or sid, s.get("file", ""), "removed", claims=len(claims_in(old_claims, sid))))
+    for sid in sorted(old_sources.keys() & new_sources.keys()):
+        a, b = old_sources[sid], new_sources[sid]
+        keys = ("sha256", "file", "title", "author", "publisher", "published", "url", "kind")
+        if any(a.get(k) != b.get(k) for k in keys):
+            sa = {x["id"] for x in a.get("sentences", [])}
+            sb = {x["id"] for x in b.get("sentences", [])}
+            diff.sources.append(SourceChange(sid, b.get("title") or sid, b.get("file", ""), "edited", len(sb - sa), len(sa - sb)))
+
+    # Claims: added and removed; within a source kept on both sides, removed and added claims at the same place are edits.
+    added = [new_claims[c] for c in new_claims if c not in old_claims]
+    removed = [old_claims[c] for c in old_claims if c not in new_claims]
+    paired: set[str] = set()
+    for sid in sorted(old_sources.keys() & new_sources.keys()):
+        for change in _pair_edits(
+            [c for c in removed if c["source"] == sid],
+            [c for c in added if c["source"] == sid],
+            claims_in(old_claims, sid),
+            claims_in(new_claims, sid),
+        ):
+            diff.claims_changed.append(change)
+            paired |= {change.before["id"], change.after["id"]}
+    # Same id (same normalised words) but different text: case, punctuation or spacing.
+    for cid in old_claims.keys() & new_claims.keys():
+        if old_claims[cid].get("text") != new_claims[cid].get("text"):
+            diff.claims_changed.append(TextChange(old_claims[cid], new_claims[cid]))
+    order = {cid: n for n, cid in enumerate([*new_claims, *old_claims])}
+    diff.claims_changed.sort(key=lambda change: order[change.after["id"]])
+    diff.claims_added = [c for c in added if c["id"] not in paired]
+    diff.claims_removed = [c for c in removed if c["id"] not in paired]
+
+    # Status: claims kept (or edited) whose status or number of independent origins changed.
+    kept = [(old_claims[cid], new_claims[cid]) for cid in new_claims if cid in old_claims]
+    kept += [(change.before, change.after) for change in diff.claims_changed if change.before["id"] != change.after["id"]]
+    kept.sort(key=lambda pair: order[pair[1]["id"]])
+    for a, b in kept:
+        if a.get("status") != b.get("status") or a.get("independent_origins") != b.get("independent_origins"):
+            diff.statuses.append(StatusChange(b, a.get("status"), b.get("status"), a.get("independent_origins"), b.get("independent_origins")))
+
+    # Contested points, and positions gaining or losing claims.
+    renamed = {change.before["id"]: change.after["id"] for change in diff.claims_changed}
+    for a, b in _match_points(old.get("contested", []), new.get("contested", [])):
+        if a is None and b is not None:
+            diff.points.append(PointChange("new", b.get("title", ""), b.get("url"), counts={k: len(v) for k, v in _positions(b).items()}))
+        elif b is None and a is not None:
+            diff.points.append(PointChange("resolved", a.get("title", ""), None, counts={k: len(v) for k, v in _positions(a).items()}))
+        elif a is not None and b is not None:
+            pa, pb = _positions(a), _positions(b)
+            changes = []
+            for stance in [*pb, *(s for s in pa if s not in pb)]:
+                before = [renamed.get(c, c) for c in pa.get(stance, [])]
+                after = pb.get(stance, [])
+                gained = [c for c in after if c not in before]
+                lost = [c for c in pa.get(stance, []) if renamed.get(c, c) not in after]
+                if gained or lost:
+                    changes.append((stance, gained, lost))
+            if changes:
+                diff.points.append(PointChange("changed", b.get("title", ""), b.get("url"), changes))
+
+    # Editorial annotations that lost their target: entries of a top-level "orphans" array that BASE did not have.
+    def orphan_key(entry: dict[str, Any]) -> tuple[str, str]:
+        return (str(entry.get("file", "")), str(entry.get("message", "")))
+
+    seen = {orphan_key(o) for o in old.get("orphans", []) if isinstance(o, dict)}
+    diff.orphans = [o for o in new.get("orphans", []) if isinstance(o, dict) and orphan_key(o) not in seen]
+
+    # Links that would break: every sentence's anchor (and every source page) in BASE that HEAD no longer has.
+    links = _docs_links(head.docs)
+    new_anchors = {f"{s.get('page', '')}#{x['id']}" for s in new_sources.values() for x in s.get("sentences", [])}
+    new_pages = {s.get("page") for s in new_sources.values()}
+    for sid, s in old_sources.items():
+        page = s.get("page", "")
+        if page and page not in new_pages:
+            diff.pages_removed.append(page)
+        for sentence in s.get("sentences", []):
+            url = f"{page}#{sentence['id']}"
+            if url not in new_anchors:
+                diff.broken.append(BrokenLink(url, sid, sentence.get("text", ""), links.get((sid, sentence["id"]), [])))
+    diff.broken.sort(key=lambda link: (not link.linked_from,))
+    return diff
+
+
+# ---------------------------------------------------------------------------
+# The Markdown report.
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~@])")
+
+
+def md(text: str, limit: int = 200) -> str:
+    """Text from a source, safe inside Markdown: one line, shortened, special characters escaped (no HTML, no mentions)."""
+    text = " ".join(str(text).split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _code(text: str) -> str:
+    text = " ".join(str(text).split()).replace("`", "'")
+    return f"`{text}`"
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _limited(items: list[Any], limit: int) -> tuple[list[Any], int]:
+    return items[:limit], max(0, len(items) - limit)
+
+
+def _status(claim: dict[str, Any]) -> str:
+    status = claim.get("status")
+    return f" *{status}*" if status else ""
+
+
+def _word_diff(before: str, after: str) -> str:
+    """The edit, word by word: ~~removed~~ **added**."""
+    a, b = before.split(), after.split()
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(md(" ".join(a[i1:i2]), 10_000))
+        else:
+            if i2 > i1:
+                out.append(f"~~{md(' '.join(a[i1:i2]), 10_000)}~~")
+            if j2 > j1:
+                out.append(f"**{md(' '.join(b[j1:j2]), 10_000)}**")
+    text = " ".join(out)
+    return text if len(text) <= 600 else text[:599] + "…"
+
+
+def _with_site(url: str | None, site: str) -> str:
+    if not url:
+        return ""
+    return f"{site}{url}" if site else url
+
+
+def _link(label: str, url: str | None, site: str) -> str:
+    target = _with_site(url, site)
+    return f"[{label}]({target})" if site and target else label
+
+
+def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims report") -> str:
+    """The Markdown report; ``site`` (a URL ending in /) turns claim and page URLs into links; each list shows ``limit`` items."""
+    lines = [f"### {title}", "", f"Comparing {_code(diff.base)} with {_code(diff.head)}.", ""]
+    if diff.empty:
+        lines.append(f"{NO_CHANGES}.")
+        return "\n".join(lines) + "\n"
+
+    summary = []
+    counts = {kind: sum(1 for s in diff.sources if s.kind == kind) for kind in ("added", "removed", "edited")}
+    for kind, n in counts.items():
+        if n:
+            summary.append(f"{_plural(n, 'source')} {kind}")
+    for n, what in (
+        (len(diff.claims_added), "claim added|claims added"),
+        (len(diff.claims_removed), "claim removed|claims removed"),
+        (len(diff.claims_changed), "claim reworded|claims reworded"),
+        (len(diff.statuses), "change of status|changes of status"),
+        (sum(1 for p in diff.points if p.kind == "new"), "new contested point|new contested points"),
+        (sum(1 for p in diff.points if p.kind != "new"), "contested point changed|contested points changed"),
+        (len(diff.orphans), "orphaned annotation|orphaned annotations"),
+        (len(diff.broken), "link that would break|links that would break"),
+    ):
+        if n:
+            one, many = what.split("|")
+            summary.append(f"{n} {one if n == 1 else many}")
+    lines.append("**" + ", ".join(summary) + ".**")
+    if diff.claims_unchanged:
+        lines += ["", f"{NO_CHANGES}."]
+
+    def section(heading: str, items: list[Any], render: Any) -> None:
+        if not items:
+            return
+        shown, more = _limited(items, limit)
+        lines.extend(["", f"#### {heading} ({len(items)})", ""])
+        lines.extend(render(item) for item in shown)
+        if more:
+            lines.append(f"- … and {more} more")
+
+    def source_line(s: SourceChange) -> str:
+        name = f"**{md(s.title, 120)}** ({_code(s.id)}, {_code(s.file)})"
+        if s.kind == "edited":
+            return f"- Edited: {name}: {_plural(s.sentences_added, 'sentence')} added, {s.sentences_removed} removed"
+        return f"- {s.kind.capitalize()}: {name} with {_plural(s.claims, 'claim')}"
+
+    def claim_line(c: dict[str, Any], live: bool = True) -> str:
+        label = _code(c["id"])
+        return f"- {_link(label, c.get('url'), site) if live else label}{_status(c)}: {md(c.get('text', ''))}"
+
+    def changed_line(change: TextChange) -> str:
+        a, b = change.before, change.after
+        ids = _code(b["id"]) if a["id"] == b["id"] else f"{_code(a['id'])} → {_code(b['id'])}"
+        return f"- {_link(ids, b.get('url'), site) if a['id'] == b['id'] else ids}: {_word_diff(a.get('text', ''), b.get('text', ''))}"
+
+    def status_line(change: StatusChange) -> str:
+        c = change.claim
+        before = change.before or "none"
+        after = change.after or "none"
+        what = f"{before} → **{after}**" if before != after else f"{after}"
+        if change.origins_before != change.origins_after and change.origins_after is not None:
+            what += f" ({change.origins_before} → {_plural(change.origins_after, 'independent origin')})"
+        return f"- {_link(_code(c['id']), c.get('url'), site)}: {what}: {md(c.get('text', ''), 120)}"
+
+    def point_line(p: PointChange) -> str:
+        name = _link(f"“{md(p.title, 120)}”", p.url, site)
+        if p.kind in ("new", "resolved"):
+            held = ", ".join(f"{stance} {n}" for stance, n in p.counts.items())
+            lead = "New" if p.kind == "new" else "No longer contested"
+            return f"- {lead}: {name} ({held})"
+        parts = []
+        for stance, gained, lost in p.positions:
+            if gained:
+                parts.append(f"*{stance}* gains {', '.join(_code(c) for c in gained)}")
+            if lost:
+                parts.append(f"*{stance}* loses {', '.join(_code(c) for c in lost)}")
+        return f"- {name}: {'; '.join(parts)}"
+
+    def orphan_line(o: dict[str, Any]) -> str:
+        where = f"{o.get('file', '?')}:{o.get('line', '?')}"
+        return f"- {_code(where)}: {md(o.get('message', ''), 300)}"
+
+    def broken_line(b: BrokenLink) -> str:
+        linked = f" — **linked from** {', '.join(_code(w) for w in b.linked_from)}" if b.linked_from else ""
+        return f"- {_code(b.url)}{linked}: {md(b.text, 120)}"
+
+    section("Sources", diff.sources, source_line)
+    section("Claims added", diff.claims_added, claim_line)
+    section("Claims removed", diff.claims_removed, lambda c: claim_line(c, live=False))
+    section("Claims whose text changed", diff.claims_changed, changed_line)
+    section("Changes of status", diff.statuses, status_line)
+    section("Contested points", diff.points, point_line)
+    section("Orphaned editorial annotations", diff.orphans, orphan_line)
+    if diff.broken or diff.pages_removed:
+        lines.extend(["", f"#### Links that would break ({len(diff.broken)})", ""])
+        if diff.pages_removed:
+            lines.append("Pages removed: " + ", ".join(_code(p) for p in diff.pages_removed) + ".")
+            lines.append("")
+        lines.append("These sentence anchors exist on the published site and not in this version; links to them from elsewhere would break.")
+        lines.append("")
+        shown, more = _limited(diff.broken, limit)
+        lines.extend(broken_line(b) for b in shown)
+        if more:
+            lines.append(f"- … and {more} more")
+    return "\n".join(lines) + "\n"
+
+
+def run(base: str, head: str | None, project: Path, *, seeds: str = "seeds", docs: str = "docs", site: str = "", limit: int = 50) -> tuple[Diff, str]:
+    """Load both sides, compare them and write the report."""
+    result = compare(load(base, project, seeds, docs), load(head, project, seeds, docs))
+    return result, report(result, site=site, limit=limit)
+

@@ -1,0 +1,393 @@
+"""The editorial layer: editors' corrections, notes, references and contested points.
+
+Editorial files are YAML files in ``<seeds>/editorial/`` (documented in
+docs/editorial.md). They point at passages by quote, never by offset or id
+alone, so that they survive edits to the sources: each passage is re-anchored
+with :func:`provenance.anchor.match` (verbatim first, then approximately with a
+score threshold); a passage below the threshold is reported as *orphaned*,
+with its file, line and the best candidate, and is never attached to another
+sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from . import anchor
+from .analysis.analyze import Analysis, settle
+from .errors import Problem
+from .model import STANCES, STATUSES, Claim, ContestedPoint, EditorialNote, Position, Reference, Relation, Source
+
+FOLDER = "editorial"
+SECTIONS = {"claims", "links", "points"}
+CLAIM_KEYS = {"claim", "passage", "status", "hedges", "note", "references", "why"}
+LINK_KEYS = {"a", "b", "verdict", "relation", "why"}
+POINT_KEYS = {"id", "match", "verdict", "title", "rating", "note", "references", "positions", "why"}
+POSITION_KEYS = {"stance", "holders", "passages"}
+PASSAGE_KEYS = {"source", "quote", "prefix", "suffix"}
+REFERENCE_KEYS = {"title", "url", "publisher", "date"}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Edits:
+    """Everything the editorial files say, resolved against the current sources."""
+
+    problems: list[Problem] = field(default_factory=list)
+    orphans: list[Problem] = field(default_factory=list)
+    status: dict[str, str] = field(default_factory=dict)
+    hedges: dict[str, Any] = field(default_factory=dict)  # claim id -> "reject" | "confirm" | [markers]
+    links: list[tuple[str, str, str, str | None, str]] = field(default_factory=list)  # (a, b, verdict, relation, why)
+    notes: dict[str, EditorialNote] = field(default_factory=dict)
+    points: list[dict[str, Any]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, display: str, sources: dict[str, Source], claims: dict[tuple[str, str], Claim], edits: Edits) -> None:
+        self.display = display
+        self.sources = sources
+        self.claims = claims
+        self.by_id = {c.id: c for c in claims.values()}
+        self.edits = edits
+
+    def problem(self, line: int | None, message: str, fix: str = "", severity: str = "error") -> None:
+        self.edits.problems.append(Problem(self.display, line, message, fix, severity))
+
+    def keys(self, mapping: Any, allowed: set[str], what: str) -> bool:
+        if not isinstance(mapping, dict):
+            self.problem(_line(mapping), f"{what} must be a mapping of keys to values", "indent its keys under a '-' item")
+            return False
+        ok = True
+        for key in mapping:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+                fix = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(sorted(allowed))}"
+                self.problem(_key_line(mapping, key), f"unknown key '{key}' in {what}", fix)
+                ok = False
+        return ok
+
+    def passage(self, value: Any, line: int | None) -> Claim | None:
+        """The claim a passage (or a claim id) points at, re-anchored in the current text."""
+        if isinstance(value, str):
+            claim = self.by_id.get(value)
+            if claim is None:
+                close = difflib.get_close_matches(value, list(self.by_id), n=1)
+                self.problem(line, f"unknown claim id '{value}'", f"did you mean '{close[0]}'?" if close else "point at the passage by quote instead")
+            return claim
+        if not self.keys(value, PASSAGE_KEYS, "a passage"):
+            return None
+        line = _line(value) or line
+        source_id, quote = value.get("source"), value.get("quote")
+        if not isinstance(source_id, str) or not isinstance(quote, str) or not quote.strip():
+            self.problem(line, "a passage needs 'source' (a source id) and 'quote' (its exact words)", "write source: ID and quote: \"...\"")
+            return None
+        source = self.sources.get(source_id)
+        if source is None:
+            close = difflib.get_close_matches(source_id, list(self.sources), n=1)
+            self.problem(_key_line(value, "source") or line, f"unknown source id '{source_id}'", f"did you mean '{close[0]}'?" if close else "use an id from provenance.json")
+            return None
+        found = anchor.match(source.text, quote, str(value.get("prefix") or ""), str(value.get("suffix") or ""))
+        if found is None or not found.accepted:
+            best = f'best candidate: "{source.text[found.start:found.end]}" (score {found.score:.2f})' if found else "no candidate"
+            self.edits.orphans.append(
+                Problem(self.display, _key_line(value, "quote") or line, f"orphaned: passage not found in '{source_id}': \"{quote}\"",
+                        f"{best}; update the quote or remove the entry")
+            )
+            return None
+        sentence = next((s for s in source.sentences if s.start <= found.start < s.end), None)
+        claim = self.claims.get((source.id, sentence.id)) if sentence else None
+        if claim is None:
+            role = sentence.role if sentence else "whitespace"
+            self.problem(line, f"the passage \"{quote}\" is in a sentence that is not a claim ({role})", "point at a claim sentence")
+            return None
+        if not found.exact:
+            self.problem(line, f"passage re-anchored approximately (score {found.score:.2f}) to \"{source.text[found.start:found.end]}\"",
+                         "update the quote to the current wording", "info")
+        return claim
+
+    def references(self, value: Any, line: int | None) -> tuple[Reference, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.problem(line, "'references' must be a list", "write each reference as a '- title: ...' item")
+            return ()
+        out = []
+        for item in value:
+            if not self.keys(item, REFERENCE_KEYS, "a reference"):
+                continue
+            title = item.get("title")
+            if not isinstance(title, str) or not title.strip():
+                self.problem(_line(item), "a reference needs a 'title'", "add title: ...")
+                continue
+            url = item.get("url")
+            if url is not None and not re.match(r"^https?://", str(url)):
+                self.problem(_key_line(item, "url"), f"reference url {url!r} is not an http(s) URL", "write the full address")
+                continue
+            date = item.get("date")
+            if isinstance(date, (dt.date, dt.datetime)):
+                date = date.isoformat()[:10]
+            out.append(Reference(title.strip(), str(url) if url else None, str(item["publisher"]) if item.get("publisher") else None,
+                                 str(date) if date else None))
+        return tuple(out)
+
+    def note(self, key: str, entry: dict[str, Any], decisions: list[str]) -> None:
+        text = entry.get("note")
+        if text is not None and not isinstance(text, str):
+            self.problem(_key_line(entry, "note"), "'note' must be text (Markdown)", "quote it or use a '|' block")
+            text = None
+        refs = self.references(entry.get("references"), _key_line(entry, "references"))
+        if text or refs or decisions:
+            old = self.edits.notes.get(key)
+            if old:
+                text = "\n\n".join(t for t in (old.markdown, text) if t)
+                refs = old.references + refs
+                decisions = list(old.decisions) + decisions
+            self.edits.notes[key] = EditorialNote(text or "", refs, tuple(decisions), self.display, _line(entry))
+
+    def claim_entry(self, entry: Any) -> None:
+        if not self.keys(entry, CLAIM_KEYS, "a claim entry"):
+            return
+        line = _line(entry)
+        target = entry.get("claim", entry.get("passage"))
+        if target is None:
+            self.problem(line, "a claim entry needs 'passage' (source and quote) or 'claim' (an id)", "add passage: {source: ..., quote: ...}")
+            return
+        claim = self.passage(target, line)
+        if claim is None:
+            return
+        why = str(entry.get("why") or "").strip()
+        decisions = []
+        status = entry.get("status")
+        if status is not None:
+            if status not in STATUSES:
+                self.problem(_key_line(entry, "status"), f"unknown status {status!r}", f"use one of: {', '.join(STATUSES)}")
+            else:
+                self.edits.status[claim.id] = status
+                decisions.append(_decision(f"status set to {status}", why))
+        hedges = entry.get("hedges")
+        if hedges is not None:
+            if hedges in ("confirm", "reject") or (isinstance(hedges, list) and all(isinstance(h, str) for h in hedges)):
+                self.edits.hedges[claim.id] = hedges
+                decisions.append(_decision("hedges " + ("confirmed" if hedges == "confirm" else "rejected" if hedges == "reject" else "set to " + ", ".join(hedges)), why))
+            else:
+                self.problem(_key_line(entry, "hedges"), "'hedges' must be confirm, reject, or a list of the hedge words to keep", "e.g. hedges: reject")
+        if why and not decisions:
+            decisions.append(_decision("reviewed", why))
+        self.note(claim.id, entry, decisions)
+
+    def link_entry(self, entry: Any) -> None:
+        if not self.keys(entry, LINK_KEYS, "a link entry"):
+            return
+        line = _line(entry)
+        a = self.passage(entry.get("a"), _key_line(entry, "a") or line) if entry.get("a") is not None else None
+        b = self.passage(entry.get("b"), _key_line(entry, "b") or line) if entry.get("b") is not None else None
+        if entry.get("a") is None or entry.get("b") is None:
+            self.problem(line, "a link entry needs 'a' and 'b' (two passages)", "add a: {source, quote} and b: {source, quote}")
+            return
+        verdict = entry.get("verdict")
+        relation = entry.get("relation")
+        if verdict not in ("confirm", "reject"):
+            self.problem(_key_line(entry, "verdict") or line, f"'verdict' must be confirm or reject, not {verdict!r}", "write verdict: confirm")
+            return
+        if relation is not None and relation not in ("corroborates", "echoes", "contests"):
+            self.problem(_key_line(entry, "relation"), f"unknown relation {relation!r}", "use corroborates, echoes or contests")
+            return
+        if a is None or b is None:
+            return
+        if a.id == b.id:
+            self.problem(line, "a link must join two different claims", "point 'b' at another passage")
+            return
+        why = str(entry.get("why") or "").strip()
+        self.edits.links.append((a.id, b.id, verdict, relation, why))
+
+    def point_entry(self, entry: Any) -> None:
+        if not self.keys(entry, POINT_KEYS, "a point entry"):
+            return
+        line = _line(entry)
+        pid = entry.get("id")
+        if not isinstance(pid, str) or not SLUG.match(pid):
+            self.problem(_key_line(entry, "id") or line, f"a point needs an 'id' that is a slug, not {pid!r}", "e.g. id: us-pressure")
+            return
+        point: dict[str, Any] = {"id": pid, "line": line, "file": self.display, "why": str(entry.get("why") or "").strip()}
+        if entry.get("match") is not None:
+            claim = self.passage(entry["match"], _key_line(entry, "match") or line)
+            if claim is None:
+                return
+            point["match"] = claim.id
+        verdict = entry.get("verdict")
+        if verdict is not None and verdict not in ("confirm", "reject"):
+            self.problem(_key_line(entry, "verdict"), f"'verdict' must be confirm or reject, not {verdict!r}", "write verdict: confirm")
+            return
+        point["verdict"] = verdict
+        for key in ("title", "rating"):
+            if entry.get(key) is not None:
+                if not isinstance(entry[key], str) or not entry[key].strip():
+                    self.problem(_key_line(entry, key), f"'{key}' must be text", "write it on one line")
+                    return
+                point[key] = entry[key].strip()
+        if entry.get("positions") is not None:
+            positions = self.positions(entry["positions"], _key_line(entry, "positions") or line)
+            if positions is None:
+                return
+            point["positions"] = positions
+        if "match" not in point and "positions" not in point:
+            self.problem(line, f"point '{pid}' needs 'match' (a passage in an automatic point) or 'positions'", "add one of them")
+            return
+        decisions = []
+        if verdict:
+            decisions.append(_decision("point " + ("confirmed" if verdict == "confirm" else "rejected"), point["why"]))
+        elif "positions" in point:
+            decisions.append(_decision("point written by an editor", point["why"]))
+        self.note(pid, entry, decisions)
+        self.edits.points.append(point)
+
+    def positions(self, value: Any, line: int | None) -> list[Position] | None:
+        if not isinstance(value, list) or not value:
+            self.problem(line, "'positions' must be a list of positions", "write '- stance: asserts' items")
+            return None
+        out = []
+        for item in value:
+            if not self.keys(item, POSITION_KEYS, "a position"):
+                return None
+            stance = item.get("stance")
+            if stance not in STANCES:
+                self.problem(_key_line(item, "stance") or _line(item), f"unknown stance {stance!r}", f"use one of: {', '.join(STANCES)}")
+                return None
+            holders = item.get("holders") or []
+            if not isinstance(holders, list) or not all(isinstance(h, str) for h in holders):
+                self.problem(_key_line(item, "holders"), "'holders' must be a list of names", "e.g. holders: [The ministry]")
+                return None
+            passages = item.get("passages") or []
+            if not isinstance(passages, list) or not passages:
+                self.problem(_key_line(item, "passages") or _line(item), "a position needs 'passages'", "list the passages that hold it")
+                return None
+            claims = [c for p in passages if (c := self.passage(p, _line(p) or _line(item))) is not None]
+            if claims:
+                out.append(Position(stance, tuple(str(h) for h in holders), tuple(dict.fromkeys(c.id for c in claims))))
+        return out or None
+
+
+def _decision(what: str, why: str) -> str:
+    return f"{what}: {why}" if why else what
+
+
+def _line(node: Any) -> int | None:
+    try:
+        return node.lc.line + 1
+    except AttributeError:
+        return None
+
+
+def _key_line(mapping: Any, key: str) -> int | None:
+    try:
+        return mapping.lc.key(key)[0] + 1
+    except (AttributeError, KeyError, TypeError):
+        return None
+
+
+def load(folder: Path, base: Path, sources: list[Source], claims: list[Claim]) -> Edits:
+    """Read and resolve every editorial file in ``folder`` (sorted by name)."""
+    edits = Edits()
+    if not folder.is_dir():
+        return edits
+    by_id = {s.id: s for s in sources}
+    by_sentence = {(c.source, c.sentence): c for c in claims}
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".yml", ".yaml") or path.name.startswith("."):
+            continue
+        try:
+            display = path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            display = path.as_posix()
+        edits.files.append(display)
+        reader = _Reader(display, by_id, by_sentence, edits)
+        try:
+            data = YAML(typ="rt", pure=True).load(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as exc:
+            reader.problem(None, f"is not UTF-8 ({exc.reason})", "save the file as UTF-8")
+            continue
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            reader.problem(mark.line + 1 if mark else None, f"is not valid YAML: {exc.problem or exc.context}", "check the indentation and quoting on that line")
+            continue
+        except YAMLError as exc:
+            reader.problem(None, f"is not valid YAML: {exc}", "check the file's syntax")
+            continue
+        if data is None:
+            continue
+        if not reader.keys(data, SECTIONS, "an editorial file"):
+            continue
+        for section, handler in (("claims", reader.claim_entry), ("links", reader.link_entry), ("points", reader.point_entry)):
+            entries = data.get(section)
+            if entries is None:
+                continue
+            if not isinstance(entries, list):
+                reader.problem(_key_line(data, section), f"'{section}' must be a list", "start each entry with '- '")
+                continue
+            for entry in entries:
+                handler(entry)
+    return edits
+
+
+def apply(analysis: Analysis, edits: Edits, claims: list[Claim]) -> None:
+    """Apply the editors' decisions to the automatic analysis, in place."""
+    relations = analysis.relations
+    for a, b, verdict, relation, why in edits.links:
+        pair = {a, b}
+        existing = [r for r in relations if {r.a, r.b} == pair]
+        relations[:] = [r for r in relations if {r.a, r.b} != pair]
+        if verdict == "confirm":
+            kind = relation or (existing[0].kind if existing else "corroborates")
+            score = existing[0].score if existing else 1.0
+            relations.append(Relation(a, b, kind, score))
+        for cid in (a, b):
+            other = b if cid == a else a
+            word = "confirmed" if verdict == "confirm" else "rejected"
+            note = edits.notes.get(cid, EditorialNote())
+            edits.notes[cid] = replace(note, decisions=note.decisions + (_decision(f"link to {other} {word}", why),))
+    points = list(analysis.contested)
+    by_claim = {cid: p for p in points for pos in p.positions for cid in pos.claims}
+    for entry in edits.points:
+        auto = by_claim.get(entry["match"]) if "match" in entry else None
+        if "match" in entry and auto is None:
+            edits.problems.append(Problem(entry["file"], entry["line"], f"point '{entry['id']}': the passage is in no automatic contested point",
+                                          "give the point 'positions' instead of 'match'"))
+            continue
+        if auto is not None:
+            points.remove(auto)
+            relations[:] = [r for r in relations if not (r.kind == "contests" and _in_point(r, auto))]
+            if entry.get("verdict") == "reject":
+                continue
+        positions = tuple(entry.get("positions") or (auto.positions if auto else ()))
+        title = entry.get("title") or (auto.title if auto else entry["id"])
+        point = ContestedPoint(entry["id"], title, positions, entry.get("rating"), True)
+        points.append(point)
+        asserted = [c for p in positions if p.stance == "asserts" for c in p.claims]
+        for p in positions:
+            if p.stance != "asserts":
+                for s in p.claims:
+                    relations.extend(Relation(s, t, "contests", 1.0) for t in asserted if t != s)
+    analysis.contested = points
+    for cid, verdict in edits.hedges.items():
+        facts = analysis.facts[cid]
+        if verdict == "reject":
+            analysis.facts[cid] = replace(facts, hedges=())
+        elif isinstance(verdict, list):
+            keep = {v.lower() for v in verdict}
+            analysis.facts[cid] = replace(facts, hedges=tuple(h for h in facts.hedges if h.marker.lower() in keep))
+    analysis.notes = dict(edits.notes)
+    settle(analysis, claims, edits.status)
+
+
+def _in_point(relation: Relation, point: ContestedPoint) -> bool:
+    members = {c for p in point.positions for c in p.claims}
+    return relation.a in members and relation.b in members
