@@ -1,6 +1,6 @@
 """Generate a synthetic corpus of news-like sources for benchmarks.
 
-Each source is ~700 words: a headline, a byline, a dateline and ~32 body
+Each source is ~700 words: a headline, a byline, a dateline and ~40 body
 sentences. About a third of the body sentences restate propositions from a
 shared pool (paraphrased: synonyms, reordered clauses, different attribution),
 so the analysis has real cross-source links to find; the rest are unique.
@@ -96,7 +96,7 @@ def make(n_sources: int, out: Path, seed: int = 7) -> list[Path]:
         body = [state(p, rng, rng.randrange(5)) for p in shared]
         if rng.random() < 0.3:
             body.append(denial(shared[0]))
-        while len(body) < 32:
+        while len(body) < 40:
             body.append(unique(rng))
         rng.shuffle(body)
         paragraphs = [" ".join(body[i : i + 3]) for i in range(0, len(body), 3)]

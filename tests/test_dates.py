@@ -77,9 +77,7 @@ def test_a_date_without_a_year_takes_the_year_nearest_the_reference() -> None:
 
 
 def test_without_a_reference_dates_missing_a_year_are_skipped() -> None:
-    assert found("He was sentenced on August 5, 2023, and again on August 9.", None) == [
-        ("August 5, 2023", "2023-08-05", "day", False)
-    ]
+    assert found("He was sentenced on August 5, 2023, and again on August 9.", None) == [("August 5, 2023", "2023-08-05", "day", False)]
 
 
 def test_numeric_dates_that_could_be_swapped_give_only_the_year() -> None:

@@ -46,7 +46,7 @@ def corpus(*sources: list[str]) -> list[tuple[str, str, str]]:
          ["Apple Inc.", "the Federal Reserve Bank of New York", "the New York Times"]),
         ("The Securities and Exchange Commission (SEC) fined Procter & Gamble and Johnson & Johnson.",
          ["The Securities and Exchange Commission", "SEC", "Procter & Gamble", "Johnson & Johnson"]),
-        ("Egypt lost the Africa Cup of Nations final in Abidjan.", ["Egypt", "the Africa Cup of Nations", "Abidjan"]),
+        ("Egypt lost the Africa Cup of Nations final in Abidjan.", ["Egypt", "Africa Cup of Nations", "Abidjan"]),
         # science
         ("Researchers at the University of Oxford and NASA said the samples held water.", ["the University of Oxford", "NASA"]),
         ("Dr. Jane Goodall told the BBC that the World Health Organization agreed.",
@@ -147,6 +147,15 @@ def test_sentence_initial_words_the_corpus_writes_in_lower_case_are_not_names() 
     assert [e.name for e in people.entities] == ["Smith"]
     assert people.by_sentence[("s0", "0")] == ()
     assert set(people.by_sentence) == {("s0", str(i)) for i in range(8)}
+
+
+def test_ids_are_ascii_slugs_and_lines_are_read_separately() -> None:
+    people = build(corpus(["Émile Zola met Łukasz Nowak.\nZola left.", "", "   "]))
+    assert [(e.id, e.name, e.variants) for e in people.entities] == [
+        ("emile-zola", "Émile Zola", ("Émile Zola", "Zola")),
+        ("lukasz-nowak", "Łukasz Nowak", ("Łukasz Nowak",)),
+    ]
+    assert people.by_sentence == {("s0", "0"): ("emile-zola", "lukasz-nowak"), ("s0", "1"): (), ("s0", "2"): ()}
 
 
 def test_an_empty_corpus_gives_nothing() -> None:

@@ -39,7 +39,8 @@ def _diff(args: argparse.Namespace) -> int:
     from . import diff
 
     try:
-        result, text = diff.run(args.base, args.head, Path(args.project), seeds=args.seeds, docs=args.docs, site=args.site, limit=args.limit)
+        layout = diff.Layout(args.seeds, args.docs, args.editorial)
+        result, text = diff.run(args.base, args.head, Path(args.project), layout, site=args.site, limit=args.limit)
     except diff.DiffError as exc:
         print(f"provenance diff: {exc}", file=sys.stderr)
         return 2
@@ -71,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("head", metavar="HEAD", nargs="?", default=None)
     p.add_argument("--seeds", default="seeds", help="folder of sources, relative to the project (default: seeds)")
     p.add_argument("--docs", default="docs", help="hand-written pages, searched for links to sentence anchors (default: docs)")
+    p.add_argument("--editorial", default="", help="folder of editorial files, relative to the project (default: SEEDS/editorial)")
     p.add_argument("--project", default=".", help="the project's folder, inside its git repository (default: .)")
     p.add_argument("--site", default="", help="URL of HEAD's built site, ending in /, to link claims to it")
     p.add_argument("--limit", type=int, default=50, help="items shown in each list (default: 50)")

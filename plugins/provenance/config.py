@@ -15,5 +15,9 @@ class ProvenanceConfig(Config):
     """Folder (under docs) where the generated source pages go."""
     analysis_pages = c.Type(str, default="analysis")
     """Folder (under docs) for the overview, contested points, matrix, timeline and people pages."""
+    cache = c.Type(bool, default=True)
+    """Keep analysis results on disk, keyed by content hash, plugin version and configuration."""
+    cache_dir = c.Type(str, default=".cache/provenance")
+    """Folder of the cache, relative to mkdocs.yml."""
     export = c.Type(bool, default=True)
     """Write provenance.json and annotations.jsonld at the site root."""

@@ -58,16 +58,27 @@ def _git(cwd: Path, *args: str, binary: bool = False) -> Any:
     return done.stdout if binary else done.stdout.decode("utf-8", "replace")
 
 
-def _document_for(seeds: Path, root: Path) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps its inputs, relative to its folder (mkdocs.yml's folder)."""
+
+    seeds: str = "seeds"
+    docs: str = "docs"
+    editorial: str = ""  # default: the "editorial" folder inside seeds, as for the plugin
+
+
+def _document_for(root: Path, layout: Layout) -> dict[str, Any]:
     from . import export, pipeline
 
+    seeds = root / layout.seeds
     if not seeds.is_dir():
         seeds.mkdir(parents=True)
-    result = pipeline.run(seeds, root)
+    result = pipeline.run(seeds, root, root / layout.editorial) if layout.editorial else pipeline.run(seeds, root)
     return export.provenance(result, lambda sid: f"sources/{sid}/")
 
 
-def _read_docs(folder: Path, root: Path) -> dict[str, str]:
+def _read_docs(root: Path, layout: Layout) -> dict[str, str]:
+    folder = root / layout.docs
     if not folder.is_dir():
         return {}
     return {
@@ -77,13 +88,13 @@ def _read_docs(folder: Path, root: Path) -> dict[str, str]:
     }
 
 
-def from_working_tree(project: Path, seeds: str = "seeds", docs: str = "docs") -> Side:
+def from_working_tree(project: Path, layout: Layout = Layout()) -> Side:
     project = project.resolve()
-    return Side("working tree", _document_for(project / seeds, project), _read_docs(project / docs, project))
+    return Side("working tree", _document_for(project, layout), _read_docs(project, layout))
 
 
-def from_revision(project: Path, revision: str, seeds: str = "seeds", docs: str = "docs") -> Side:
-    """Compute ``provenance.json`` for a revision's seeds folder, exported with ``git archive`` into a temporary folder."""
+def from_revision(project: Path, revision: str, layout: Layout = Layout()) -> Side:
+    """Compute ``provenance.json`` for a revision's inputs, exported with ``git archive`` into a temporary folder."""
     if not revision or revision.startswith("-"):
         raise DiffError(f"not a revision: {revision!r}")
     project = project.resolve()
@@ -92,22 +103,25 @@ def from_revision(project: Path, revision: str, seeds: str = "seeds", docs: str 
     except DiffError as exc:
         raise DiffError(f"{revision!r} is neither a provenance.json file, a built site's folder, nor a git revision") from exc
     prefix = _git(project, "rev-parse", "--show-prefix").strip()
-    wanted = [str(PurePosixPath(prefix, seeds)), str(PurePosixPath(prefix, docs))]
-    present = [p for p in wanted if _git(project, "ls-tree", "--name-only", commit, "--", p).strip()]
+    toplevel = Path(_git(project, "rev-parse", "--show-toplevel").strip())
+    # Paths are given from the top of the repository (git resolves them against the current folder otherwise).
+    folders = [layout.seeds, layout.docs] + ([layout.editorial] if layout.editorial else [])
+    wanted = [str(PurePosixPath(prefix, folder)) for folder in folders]
+    present = [p for p in wanted if _git(toplevel, "ls-tree", "--name-only", commit, "--", p).strip()]
     with tempfile.TemporaryDirectory(prefix="provenance-diff-") as tmp:
         top = Path(tmp)
         if present:
-            raw = _git(project, "-c", "core.quotepath=off", "archive", "--format=tar", commit, "--", *present, binary=True)
+            raw = _git(toplevel, "-c", "core.quotepath=off", "archive", "--format=tar", commit, "--", *present, binary=True)
             with tarfile.open(fileobj=io.BytesIO(raw)) as archive:
                 if hasattr(tarfile, "data_filter"):
                     archive.extractall(top, filter="data")
                 else:  # Python < 3.10.12: git archive writes plain files and folders only
                     archive.extractall(top)  # noqa: S202
         root = top / prefix if prefix else top
-        document = _document_for(root / seeds, root)
-        pages = _read_docs(root / docs, root)
+        document = _document_for(root, layout)
+        pages = _read_docs(root, layout)
     short = commit[:12]
-    label = revision if revision == short or revision == commit else f"{revision} ({short})"
+    label = revision if revision in (short, commit) else f"{revision} ({short})"
     return Side(label, document, pages)
 
 
@@ -122,20 +136,20 @@ def from_file(path: Path) -> Side:
     return Side(str(path), document)
 
 
-def load(spec: str | None, project: Path, seeds: str = "seeds", docs: str = "docs") -> Side:
+def load(spec: str | None, project: Path, layout: Layout = Layout()) -> Side:
     """One side: ``None`` is the working tree; an existing file or folder is a built site; anything else a git revision.
 
     A built site's side is taken to have been built from the working tree, whose hand-written pages are then
     searched for links to sentence anchors.
     """
     if spec is None:
-        return from_working_tree(project, seeds, docs)
+        return from_working_tree(project, layout)
     path = Path(spec)
     if path.is_file() or (path.is_dir() and (path / "provenance.json").is_file()):
         side = from_file(path)
-        side.docs = _read_docs(project.resolve() / docs, project.resolve())
+        side.docs = _read_docs(project.resolve(), layout)
         return side
-    return from_revision(project, spec, seeds, docs)
+    return from_revision(project, spec, layout)
 
 
 # ---------------------------------------------------------------------------
@@ -175,6 +189,7 @@ class PointChange:
     url: str | None
     positions: list[tuple[str, list[str], list[str]]] = field(default_factory=list)  # (stance, gained, lost)
     counts: dict[str, int] = field(default_factory=dict)  # stance -> claims, for new and resolved points
+    rating: tuple[Any, Any] | None = None  # (before, after) when an editor's rating of the point changed
 
 
 @dataclass
@@ -216,7 +231,9 @@ def _similar(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio()
 
 
-def _pair_edits(removed: list[dict[str, Any]], added: list[dict[str, Any]], order_before: list[str], order_after: list[str]) -> list[TextChange]:
+def _pair_edits(
+    removed: list[dict[str, Any]], added: list[dict[str, Any]], order_before: list[str], order_after: list[str]
+) -> list[TextChange]:
     """Pair a source's removed and added claims that sit at the same place in its reading order and share most words."""
     removed_ids = {c["id"] for c in removed}
     added_ids = {c["id"] for c in added}
@@ -347,7 +364,9 @@ def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
     kept.sort(key=lambda pair: order[pair[1]["id"]])
     for a, b in kept:
         if a.get("status") != b.get("status") or a.get("independent_origins") != b.get("independent_origins"):
-            diff.statuses.append(StatusChange(b, a.get("status"), b.get("status"), a.get("independent_origins"), b.get("independent_origins")))
+            diff.statuses.append(
+                StatusChange(b, a.get("status"), b.get("status"), a.get("independent_origins"), b.get("independent_origins"))
+            )
 
     # Contested points, and positions gaining or losing claims.
     renamed = {change.before["id"]: change.after["id"] for change in diff.claims_changed}
@@ -366,8 +385,9 @@ def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
                 lost = [c for c in pa.get(stance, []) if renamed.get(c, c) not in after]
                 if gained or lost:
                     changes.append((stance, gained, lost))
-            if changes:
-                diff.points.append(PointChange("changed", b.get("title", ""), b.get("url"), changes))
+            rating = (a.get("rating"), b.get("rating")) if a.get("rating") != b.get("rating") else None
+            if changes or rating:
+                diff.points.append(PointChange("changed", b.get("title", ""), b.get("url"), changes, rating=rating))
 
     # Editorial annotations that lost their target: entries of a top-level "orphans" array that BASE did not have.
     def orphan_key(entry: dict[str, Any]) -> tuple[str, str]:
@@ -501,8 +521,10 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
 
     def changed_line(change: TextChange) -> str:
         a, b = change.before, change.after
-        ids = _code(b["id"]) if a["id"] == b["id"] else f"{_code(a['id'])} → {_code(b['id'])}"
-        return f"- {_link(ids, b.get('url'), site) if a['id'] == b['id'] else ids}: {_word_diff(a.get('text', ''), b.get('text', ''))}"
+        ids = _link(_code(b["id"]), b.get("url"), site)
+        if a["id"] != b["id"]:
+            ids = f"{_code(a['id'])} → {ids}"
+        return f"- {ids}: {_word_diff(a.get('text', ''), b.get('text', ''))}"
 
     def status_line(change: StatusChange) -> str:
         c = change.claim
@@ -525,6 +547,8 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
                 parts.append(f"*{stance}* gains {', '.join(_code(c) for c in gained)}")
             if lost:
                 parts.append(f"*{stance}* loses {', '.join(_code(c) for c in lost)}")
+        if p.rating:
+            parts.append(f"rating {md(str(p.rating[0] or 'none'), 60)} → **{md(str(p.rating[1] or 'none'), 60)}**")
         return f"- {name}: {'; '.join(parts)}"
 
     def orphan_line(o: dict[str, Any]) -> str:
@@ -547,7 +571,8 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
         if diff.pages_removed:
             lines.append("Pages removed: " + ", ".join(_code(p) for p in diff.pages_removed) + ".")
             lines.append("")
-        lines.append("These sentence anchors exist on the published site and not in this version; links to them from elsewhere would break.")
+        where = f"{_code(diff.base)} and not in {_code(diff.head)}"
+        lines.append(f"These anchors exist in {where}: links to them, from this site or elsewhere, would break.")
         lines.append("")
         shown, more = _limited(diff.broken, limit)
         lines.extend(broken_line(b) for b in shown)
@@ -556,8 +581,7 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
     return "\n".join(lines) + "\n"
 
 
-def run(base: str, head: str | None, project: Path, *, seeds: str = "seeds", docs: str = "docs", site: str = "", limit: int = 50) -> tuple[Diff, str]:
+def run(base: str, head: str | None, project: Path, layout: Layout = Layout(), *, site: str = "", limit: int = 50) -> tuple[Diff, str]:
     """Load both sides, compare them and write the report."""
-    result = compare(load(base, project, seeds, docs), load(head, project, seeds, docs))
+    result = compare(load(base, project, layout), load(head, project, layout))
     return result, report(result, site=site, limit=limit)
-

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import roles, segment, sidecar
@@ -134,7 +135,8 @@ def _role(piece: str, paragraph: int, block: int, alone: bool, last: bool, first
     return "body"
 
 
-def load_source(path: Path, display: str, taken_ids: set[str]) -> tuple[Source, list[Problem]]:
+def read_source(path: Path, display: str) -> tuple[Source, list[Problem]]:
+    """One source on its own, with its preferred id (made unique across the corpus by :func:`assign_ids`)."""
     raw = path.read_bytes()
     text, problems = decode(raw, display)
     side: dict[str, object] = {}
@@ -159,17 +161,11 @@ def load_source(path: Path, display: str, taken_ids: set[str]) -> tuple[Source, 
     source_id = str(side.get("id") or "")
     if source_id:
         origin["id"] = "sidecar"
-        if source_id in taken_ids:
-            problems.append(Problem(display, None, f"source id '{source_id}' is used by another source", "give one of them a different 'id' in its sidecar"))
     else:
-        base = slugify(str(values.get("title") or "")) or slugify(" ".join(text.split()[:8])) or "source"
-        if base == slugify(path.stem):
-            base = f"source-{base}"
-        source_id, n = base, 2
-        while source_id in taken_ids:
-            source_id, n = f"{base}-{n}", n + 1
+        source_id = slugify(str(values.get("title") or "")) or slugify(" ".join(text.split()[:8])) or "source"
+        if source_id == slugify(path.stem):
+            source_id = f"source-{source_id}"
         origin["id"] = "title" if values.get("title") else "text"
-    taken_ids.add(source_id)
     if not text.strip():
         problems.append(Problem(display, 1, "is empty", "add the article's text or remove the file", "warning"))
     meta = Metadata(id=source_id, origin=origin, **values)  # type: ignore[arg-type]
@@ -177,20 +173,54 @@ def load_source(path: Path, display: str, taken_ids: set[str]) -> tuple[Source, 
     return Source(display, text, meta, tuple(paragraphs), tuple(sentences), digest), problems
 
 
-def load_corpus(directory: Path, base: Path | None = None) -> Corpus:
-    """Load every source file in ``directory`` (sorted by name, not recursive)."""
+def assign_ids(sources: list[Source], taken: set[str] | None = None) -> tuple[list[Source], list[Problem]]:
+    """Make source ids unique (``taken`` grows with them): a repeated sidecar id is an error; a
+    repeated generated id gets -2, -3."""
+    taken = set() if taken is None else taken
+    out, problems = [], []
+    for source in sources:
+        source_id = source.id
+        if source_id in taken:
+            if source.meta.origin.get("id") == "sidecar":
+                problems.append(Problem(source.file, None, f"source id '{source_id}' is used by another source", "give one of them a different 'id' in its sidecar"))
+            n = 2
+            while f"{source.id}-{n}" in taken:
+                n += 1
+            source_id = f"{source.id}-{n}"
+            source = replace(source, meta=replace(source.meta, id=source_id))
+        taken.add(source_id)
+        out.append(source)
+    return out, problems
+
+
+def load_source(path: Path, display: str, taken_ids: set[str]) -> tuple[Source, list[Problem]]:
+    """Read one source and give it an id not in ``taken_ids`` (which it then joins)."""
+    source, problems = read_source(path, display)
+    (unique,), more = assign_ids([source], taken_ids)
+    return unique, problems + more
+
+
+def source_files(directory: Path) -> list[Path]:
+    """The source files of a folder, sorted by name (not recursive)."""
+    return [
+        p for p in sorted(directory.iterdir())
+        if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file() and not p.name.startswith(".")
+    ]
+
+
+def load_corpus(directory: Path, base: Path | None = None, read: Callable[[Path, str], tuple[Source, list[Problem]]] | None = None) -> Corpus:
+    """Load every source file in ``directory``; ``read`` may be a caching version of :func:`read_source`."""
     corpus = Corpus()
     if not directory.is_dir():
         corpus.problems.append(Problem(str(directory), None, "source folder does not exist", "create it or set 'seeds' in the plugin's configuration"))
         return corpus
-    taken: set[str] = set()
-    for path in sorted(directory.iterdir()):
-        if path.suffix.lower() not in SOURCE_SUFFIXES or not path.is_file() or path.name.startswith("."):
-            continue
-        display = _display(path, base)
-        source, problems = load_source(path, display, taken)
-        corpus.sources.append(source)
+    drafts = []
+    for path in source_files(directory):
+        source, problems = (read or read_source)(path, _display(path, base))
+        drafts.append(source)
         corpus.problems.extend(problems)
+    corpus.sources, problems = assign_ids(drafts)
+    corpus.problems.extend(problems)
     for path in sorted(directory.iterdir()):
         if path.suffix in sidecar.SUFFIXES and not any(path.with_suffix(s).is_file() for s in SOURCE_SUFFIXES):
             corpus.problems.append(Problem(_display(path, base), None, "sidecar has no source file next to it", f"add {path.stem}.txt or remove the sidecar", "warning"))

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import anchor, claims, editorial
-from .analysis.analyze import Analysis, analyze
+from . import anchor, claims, editorial, sidecar
+from .analysis.analyze import Analysis, Local, analyze, local_facts
+from .cache import Cache
 from .errors import Problem, line_of
-from .ingest import Corpus, load_corpus
+from .ingest import Corpus, load_corpus, read_source
 from .model import Claim, Source
 
 
@@ -45,14 +46,68 @@ def verify(sources: list[Source], found: list[Claim]) -> list[Problem]:
     return problems
 
 
-def run(seeds: Path, base: Path | None = None, editorial_dir: Path | None = None) -> Result:
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def run(seeds: Path, base: Path | None = None, editorial_dir: Path | None = None, cache: Cache | None = None) -> Result:
     """Sources -> sentences -> claims -> relations, then the editors' corrections on top."""
-    corpus = load_corpus(seeds, base)
+    editorial_dir = editorial_dir or seeds / editorial.FOLDER
+    if cache is None:
+        return _run(seeds, base, editorial_dir, None, {})
+    source_keys: dict[str, str] = {}
+    inputs: list[bytes | str] = [str(seeds), str(base)]
+    if seeds.is_dir():
+        for path in sorted(seeds.iterdir()):
+            if path.is_file():
+                inputs += [path.name, _file_bytes(path)]
+    if editorial_dir.is_dir():
+        for path in sorted(editorial_dir.iterdir()):
+            if path.is_file():
+                inputs += ["editorial/" + path.name, _file_bytes(path)]
+    corpus_key = cache.key(*inputs)
+    cached = cache.get("corpus", corpus_key)
+    if isinstance(cached, Result):
+        return cached
+    result = _run(seeds, base, editorial_dir, cache, source_keys)
+    cache.put("corpus", corpus_key, result)
+    cache.prune("corpus", {corpus_key})
+    cache.prune("source", set(source_keys.values()))
+    return result
+
+
+def _run(seeds: Path, base: Path | None, editorial_dir: Path, cache: Cache | None, source_keys: dict[str, str]) -> Result:
+    local: dict[str, dict[str, Local]] = {}
+    locals_by_file: dict[str, dict[str, Local]] = {}
+
+    def read(path: Path, display: str) -> tuple[Source, list[Problem]]:
+        if cache is None:
+            return read_source(path, display)
+        side = sidecar.path_for(path)
+        key = cache.key(display, path.read_bytes(), side.name if side else "", _file_bytes(side) if side else b"")
+        source_keys[display] = key
+        hit = cache.get("source", key)
+        if hit is not None:
+            source, problems, facts = hit
+        else:
+            source, problems = read_source(path, display)
+            facts = local_facts(source)
+            cache.put("source", key, (source, problems, facts))
+        locals_by_file[display] = facts
+        return source, problems
+
+    corpus = load_corpus(seeds, base, read)
+    for source in corpus.sources:
+        if source.file in locals_by_file:
+            local[source.id] = locals_by_file[source.file]
     found = claims.extract(corpus.sources)
     result = Result(corpus, found, list(corpus.problems))
     result.problems += verify(corpus.sources, found)
-    result.analysis = analyze(corpus.sources, found)
-    edits = editorial.load(editorial_dir or seeds / editorial.FOLDER, base or Path.cwd(), corpus.sources, found)
+    result.analysis = analyze(corpus.sources, found, local=local)
+    edits = editorial.load(editorial_dir, base or Path.cwd(), corpus.sources, found)
     editorial.apply(result.analysis, edits, found)
     result.problems += edits.problems
     result.orphans = [Problem(o.file, o.line, o.message, o.fix, "warning") for o in edits.orphans]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import export, pipeline
+from .cache import Cache
 from .cite import Resolver
 from .citations_md import CitationExtension, PageState
 from .config import ProvenanceConfig
@@ -46,6 +48,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.analysis_urls: dict[str, str] = {}
         self.citations = CitationExtension()
         self.resolver: Resolver | None = None
+        self.last_cache: Cache | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -75,7 +78,15 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
 
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        result = pipeline.run(self.seeds, self.root, self.editorial)
+        cache = None
+        if self.config.cache:
+            settings = repr(sorted((k, v) for k, v in self.config.items() if k not in ("cache", "cache_dir")))
+            cache = Cache(self.root / self.config.cache_dir, settings)
+        started = time.perf_counter()
+        result = pipeline.run(self.seeds, self.root, self.editorial, cache)
+        if cache is not None:
+            log.debug(f"analysis in {time.perf_counter() - started:.2f}s; cache hits {cache.hits}, misses {cache.misses}")
+        self.last_cache = cache
         self.result = result
         self.resolver = Resolver(result.sources, result.claims)
         self._report(result.problems)

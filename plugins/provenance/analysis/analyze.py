@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Source
 from . import align, contested
+from ..roles import is_claim
 from .attribution import Attribution, find_attribution
 from .dates import find_dates
 from .entities import People, build as build_people
@@ -110,9 +111,21 @@ def _quotes(text: str) -> set[str]:
     return {" ".join(q.lower().split()) for q in _QUOTED.findall(text) if len(q.split()) >= 4}
 
 
-def _attributions(source: Source, claims: dict[str, Claim]) -> dict[str, tuple[Attribution, ...]]:
-    """Attribution chains, with a lead-in line's speaker carried over the paragraph it introduces."""
-    out: dict[str, tuple[Attribution, ...]] = {}
+@dataclass(frozen=True)
+class Local:
+    """What can be found in one claim without reading other sources: cached with its source."""
+
+    attribution: tuple[Attribution, ...]
+    hedges: tuple[Hedge, ...]
+    stance: contested.Stance | None
+
+
+def local_facts(source: Source) -> dict[str, Local]:
+    """Attribution, hedges and stance of each claim sentence of one source, keyed by sentence id.
+
+    A lead-in line's speaker ("The report describes") is carried over the paragraph it introduces.
+    """
+    out: dict[str, Local] = {}
     lead_in: str | None = None
     lead_paragraph = -1
     previous: str | None = None
@@ -123,21 +136,26 @@ def _attributions(source: Source, claims: dict[str, Claim]) -> dict[str, tuple[A
             continue
         if lead_in and sentence.paragraph > lead_paragraph:
             lead_in = None
-        claim = claims.get(sentence.id)
-        if claim is not None:
+        if is_claim(sentence.text, sentence.role):
             context = lead_in if lead_in and sentence.paragraph == lead_paragraph else previous
-            out[claim.id] = tuple(find_attribution(sentence.text, previous=context))
+            chain = tuple(find_attribution(sentence.text, previous=context))
+            speaker = chain[-1].name if chain and chain[-1].kind in ("person", "body") else None
+            out[sentence.id] = Local(chain, tuple(find_hedges(sentence.text)), contested.find_stance(sentence.text, speaker))
         previous = sentence.text
     return out
 
 
-def analyze(sources: Sequence[Source], claims: Sequence[Claim], params: align.Params | None = None) -> Analysis:
-    by_source: dict[str, dict[str, Claim]] = defaultdict(dict)
-    for claim in claims:
-        by_source[claim.source][claim.sentence] = claim
-    chains: dict[str, tuple[Attribution, ...]] = {}
+def analyze(
+    sources: Sequence[Source],
+    claims: Sequence[Claim],
+    params: align.Params | None = None,
+    local: dict[str, dict[str, Local]] | None = None,
+) -> Analysis:
+    """``local`` (source id -> :func:`local_facts`) may come from a cache; missing sources are computed."""
+    local = dict(local or {})
     for source in sources:
-        chains.update(_attributions(source, by_source.get(source.id, {})))
+        if source.id not in local:
+            local[source.id] = local_facts(source)
 
     items = [(c.source, c.text) for c in claims]
     index = align.Index(items, params or align.Params())
@@ -146,14 +164,14 @@ def analyze(sources: Sequence[Source], claims: Sequence[Claim], params: align.Pa
     facts: dict[str, ClaimFacts] = {}
     origins: dict[str, frozenset[str]] = {}
     stances: dict[int, contested.Stance] = {}
+    chains: dict[str, tuple[Attribution, ...]] = {}
     for i, claim in enumerate(claims):
-        chain = chains.get(claim.id, ())
+        found = local[claim.source][claim.sentence]
+        chain = chains[claim.id] = found.attribution
         origins[claim.id] = frozenset(k for a in chain if (k := origin_key(a)))
-        innermost = chain[-1].name if chain else None
-        stance = contested.find_stance(claim.text, innermost if chain and chain[-1].kind in ("person", "body") else None)
-        if stance:
-            stances[i] = stance
-        facts[claim.id] = ClaimFacts(chain, tuple(find_hedges(claim.text)), stance)
+        if found.stance:
+            stances[i] = found.stance
+        facts[claim.id] = ClaimFacts(chain, found.hedges, found.stance)
 
     relations: list[Relation] = []
     for link in links:

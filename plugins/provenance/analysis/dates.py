@@ -1,18 +1,13 @@
-"""Find calendar dates in a sentence and normalise them to ISO 8601.
+"""Calendar dates in a sentence, normalised to ISO 8601 ("2022-03-07", "2022-04", "2022").
 
-Method: one regular expression with alternatives tried left to right, most specific first: ISO
-"2022-03-07", "2022/03/07", numeric "25/03/2022", "March 7, 2022", "7 March 2022", "April 2022",
-"March 7th", "7 March", and a bare year 1900-2100. A date written without a year takes the year
-that puts it nearest to ``reference`` (the article's publication date); with no reference it is
-not emitted. A bare year is kept only when nothing around it says it is a quantity: no
-currency sign, percent, decimal or thousands separator, no counting word before it ("page",
-"about", "No.") and no unit or counted noun after it ("2000 people", "1930 GMT").
-Not emitted, by design: weekdays, relative expressions ("last week", "a year ago", "yesterday"),
-a month without a day or year ("in March"), decades ("the 1990s"), two-digit years ("'22"), and
-numeric dates whose day and month could be swapped ("03/07/2022" gives only its year).
-Known failure modes: a month name used as a person's name before a number ("Theresa May 10") and
-a day range keep only the first day; a bare year-like number with no telltale context
-("it sold 1999 units" is caught, "a 2020 increase" is read as a year) can be misread.
+Method: one regular expression, most specific form first: ISO "2022-03-07", numeric "25/03/2022", "March 7, 2022",
+"7 March 2022", "April 2022", "March 7th", "7 March", then a bare year 1900-2100. A date without a year takes the year
+that puts it nearest to ``reference`` (the publication date); with no reference it is skipped. A bare year is dropped
+when its context makes it a quantity or an identifier ("$2022", "2022.5", "page 2019", "2000 people", "1930 GMT").
+Not emitted, by design: weekdays, relative expressions ("last week", "a year ago"), a month alone ("in March"), decades,
+two-digit years, and the day and month of numeric dates that could be read both ways ("03/07/2022" gives only 2022).
+Known failure modes: a month used as a name before a number ("Theresa May 10"); day ranges keep the first day only; a
+bare year-like count with no telltale word around it ("a 2020 increase") is read as a year.
 """
 
 from __future__ import annotations
@@ -59,7 +54,11 @@ _RANGE = r"(?:[ \u00a0]?[-–][ \u00a0]?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?
 _DAY_START = r"(?<![\w$£€¥.,/:#+\-–])"
 
 _ALTERNATIVES = [
-    ("iso", r"(?<![\w\-/.])(?P<isoy>(?:19|20)\d\d)(?P<sep>[-/])(?P<isom>0[1-9]|1[0-2])(?P=sep)(?P<isod>0[1-9]|[12]\d|3[01])(?![\w\-/]|\.\d)"),
+    (
+        "iso",
+        r"(?<![\w\-/.])(?P<isoy>(?:19|20)\d\d)(?P<sep>[-/])(?P<isom>0[1-9]|1[0-2])(?P=sep)(?P<isod>0[1-9]|[12]\d|3[01])"
+        r"(?![\w\-/]|\.\d)",
+    ),
     ("num", r"(?<![\w\-/.])(?P<numa>\d{1,2})(?P<nsep>[/.])(?P<numb>\d{1,2})(?P=nsep)(?P<numy>(?:19|20)\d\d|2100)(?![\w\-/]|\.\d)"),
     ("mdy", rf"{_mon('mdy')}{_S}{_day('mdy')}{_RANGE},?{_S}{_year('mdy')}"),
     ("dmy", rf"{_DAY_START}{_day('dmy')}(?:{_S}of)?{_S}{_mon('dmy')},?{_S}{_year('dmy')}"),
@@ -72,20 +71,25 @@ _ALTERNATIVES = [
 _DATE = re.compile("(?=[0-9JFMASOND])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _ALTERNATIVES) + ")")
 _DIGIT = re.compile(r"\d")
 
+
 # Words before a bare number that make it a count or an identifier, not a year.
-_BEFORE_NUMBER = frozenset(
+def _words(*parts: str) -> frozenset[str]:
+    return frozenset(" ".join(parts).split())
+
+
+_BEFORE_NUMBER = _words(
     "page pages p pp no nos number # flight route room resolution section article chapter item bill case model version vol volume "
     "issue code tel phone ext unit platform bus highway interstate road apartment suite box rank ranked seat score scored than "
     "about approximately nearly almost over under some around roughly least total totaling totalling totalled totaled at "
-    "additional another extra only just exactly estimated".split()
+    "additional another extra only just exactly estimated",
 )
 # Words after a bare number that make it a quantity or a clock time.
-_AFTER_NUMBER = frozenset(
+_AFTER_NUMBER = _words(
     "people persons men women children kids residents citizens troops soldiers workers employees staff jobs votes voters seats "
     "members students patients cases deaths dead homes houses units cars vehicles tonnes tons barrels km kilometres kilometers "
     "miles metres meters feet ft kg kilograms pounds lbs dollars euros yen rupees points words pages calories acres hectares "
     "hours hrs minutes seconds days weeks months years times gmt utc bst cet est edt pst ist local mw gw mph degrees participants "
-    "applicants refugees migrants protesters arrests officers police rounds shares copies signatures strong plus more".split()
+    "applicants refugees migrants protesters arrests officers police rounds shares copies signatures strong plus more",
 )
 _PREV_WORD = re.compile(r"([#\w]+)\.?\s*$")
 _NEXT_WORD = re.compile(r"\s*(%|\+|[A-Za-z]+)")
@@ -115,7 +119,7 @@ def _year_ok(text: str, start: int, end: int) -> bool:
     return True
 
 
-_YEAR_CUES = frozenset("in since by until till from during before after through throughout year the of early late mid and or to".split())
+_YEAR_CUES = _words("in since by until till from during before after through throughout year the of early late mid and or to")
 
 
 def _infer_year(month: int, day: int, reference: datetime.date) -> int | None:

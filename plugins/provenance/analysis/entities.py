@@ -1,19 +1,14 @@
-"""Find the people and bodies named in the sources and group the forms used for each.
+"""People and bodies named in the sources, with the forms used for each.
 
-Method: one regular expression finds runs of capitalised words, allowing "of", "for", "and", "the"
-inside body names ("Bureau of South and Central Asian Affairs") and name particles ("von der").
-Runs are cut at possessives, months, weekdays and, at the start of a sentence or in a title-case
-headline, at ordinary words (a stop list, plus any word the corpus also writes in lower case).
-Leading titles ("Prime Minister", "PM", "Ambassador", "then-ambassador") are kept in the variant
-and dropped from the name. Kinds come from cue words (Department, Court, Party, Times, City...)
-and small lists of countries, cities, agencies and outlets; two to six name-like words are a
-person; a single unknown word is "other" until it matches the surname of a full name. A bare or
-titled surname joins the one full name ending with it; when several full names share it, it is
-resolved in a source by a matching title or by a single full name there, else reported as an
-Ambiguity. Known failure modes: names that are ordinary words ("Will", "Rose") at the start of a
-sentence are lost; unlisted places and organisations without a cue word ("Tehreek-e-Insaf") are
-read as people; nicknames, first-name references ("Imran") and pronouns are not linked; word lists
-are English only.
+Method: one regular expression finds runs of capitalised words (with "of", "for", "and", "&" inside body names and
+particles such as "von der"); runs are cut at possessives, months, weekdays and, at a sentence start or in a Title Case
+headline, at ordinary words (a stop list, plus words the corpus also writes in lower case). Leading titles ("Prime
+Minister", "PM", "then-ambassador") stay in the variant, not the name. Kinds come from cue words (Ministry, Court, Times,
+City...) and small lists of places, agencies and outlets; two to six name-like words are a person. A bare or titled
+surname joins the one full name ending with it; if several share it, a matching title or a single full name in the same
+source decides, else it is reported as ambiguous. Known failure modes: names that are ordinary words ("Will", "Rose")
+at a sentence start are lost; unlisted places and bodies without a cue word ("Truth Social") read as people, clubs named
+after cities as places; first names, nicknames and pronouns are not linked; the word lists are English only.
 """
 
 from __future__ import annotations
@@ -138,19 +133,31 @@ _BODY_CUES = _set(
     "rovers athletic team movement front coalition alliance network church hospital museum secretariat directorate inspectorate",
     "brigade battalion regiment division unit observatory laboratory centre center",
 )
-_OUTLET_CUES = _set("times post news journal herald tribune gazette chronicle telegraph guardian observer express mirror mail "
-                    "standard economist intercept monitor inquirer dispatch courier examiner bulletin magazine weekly daily today")
+_OUTLET_CUES = _set(
+    "times post news journal herald tribune gazette chronicle telegraph guardian observer express mirror mail "
+    "standard economist intercept monitor inquirer dispatch courier examiner bulletin magazine weekly daily today"
+)
 _OTHER_CUES = _set("war cup games olympics championship championships open act bill treaty accord accords agreement summit conference "
                    "convention festival award awards prize day index report plan initiative programme program project strategy crisis "
                    "pandemic protocol charter constitution declaration doctrine deal pact law code series trophy marathon revolution "
                    "spring election elections operation telescope mission satellite vaccine")  # fmt: skip
-_PLACE_CUES = _set("city province county region district island islands valley river sea ocean bay gulf coast strait mountains "
-                   "peninsula desert street avenue square road airport territory territories oblast village gardens park bridge "
-                   "station hill heights beach harbour harbor")
+_PLACE_CUES = _set(
+    "city province county region district island islands valley river sea ocean bay gulf coast strait mountains "
+    "peninsula desert street avenue square road airport territory territories oblast village gardens park bridge "
+    "station hill heights beach harbour harbor"
+)
 _ALL_CUES = _BODY_CUES | _OUTLET_CUES | _OTHER_CUES | _PLACE_CUES
 _PLACE_PREFIX = _set("mount mt lake port fort cape saint st san santa los las")
-_OF_HEADS = _BODY_CUES | _TITLE_HEADS | _PLACE_CUES | _OUTLET_CUES | _OTHER_CUES | _set(
-    "bank republic kingdom states isle statue battle duke duchess earl order ides bureau university secretary head gulf united chiefs")
+_OF_HEADS = (
+    _BODY_CUES
+    | _TITLE_HEADS
+    | _PLACE_CUES
+    | _OUTLET_CUES
+    | _OTHER_CUES
+    | _set(
+        "bank republic kingdom states isle statue battle duke duchess earl order ides bureau university secretary head gulf united chiefs"
+    )
+)
 _CONNECTORS = _set("of for and on the &")
 _PARTICLES = _set("de da del della der den di du van von la le bin ibn al dos das y")
 _DEMONYMS = _set(
@@ -244,8 +251,10 @@ _ABBR = _set("mr mrs ms mx dr prof st sen gen lt col jr sr rep gov rev capt sgt 
 _WORD_TOK = rf"[{_UP}][\w’'\-]*(?:\.(?:[{_UP}]\.)*)?"  # trailing "’", "'" and "-" are trimmed later
 _CONN = r"(?:of|for|and|on|the|de|da|del|della|der|den|di|du|van|von|la|le|bin|ibn|al|dos|das|y|&)"
 # The character class comes first and the look-behind second: this is several times faster than the reverse.
-_RUN = re.compile(rf"[{_UP}](?<![\w’'.][{_UP}])[\w’'\-]*(?:\.(?:[{_UP}]\.)*)?"
-                  rf"(?:[ \u00a0](?:{_CONN}[ \u00a0]){{0,2}}(?:(?:al|el|ul|bin|ibn|abu)-)?{_WORD_TOK})*")
+_RUN = re.compile(
+    rf"[{_UP}](?<![\w’'.][{_UP}])[\w’'\-]*(?:\.(?:[{_UP}]\.)*)?"
+    rf"(?:[ \u00a0](?:{_CONN}[ \u00a0]){{0,2}}(?:(?:al|el|ul|bin|ibn|abu)-)?{_WORD_TOK})*"
+)
 _NAME_PREFIX = re.compile(r"^(?:al|el|ul|bin|ibn|abu)-")
 _NONSPACE = re.compile(r"[^ \u00a0]+")
 _LINE = re.compile(r"[^\n]+")
@@ -255,7 +264,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _THEN = re.compile(r"\b(?:then|ex)-([a-z]+)[ \u00a0]$")
 _ACRONYM = re.compile(r"[ \u00a0]\(([A-Z]{2,6})\)")
 _PUNCT = ".,;:!?\"“”‘’'()[]{}—–-…*"
-_INITIAL_CHARS = frozenset('.!?:;"“”‘\'([{—–-•*|>#')
+_INITIAL_CHARS = frozenset(".!?:;\"“”‘'([{—–-•*|>#")
 
 RunKey = tuple[str, bool, bool, bool, bool]
 Tok = tuple[str, int, int, str]  # word as written, start, end, lower case without a final full stop
@@ -318,8 +327,12 @@ def _key(name: str) -> str:
     return name.lower().replace(".", "").replace("’", "'")
 
 
+_FOLD = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
+                       "Þ": "Th", "þ": "th", "ı": "i"})  # fmt: skip
+
+
 def _slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = unicodedata.normalize("NFKD", name.translate(_FOLD)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "entity"
 
 
@@ -407,8 +420,14 @@ class _Scanner:
                 if h.kind in ("person", "other") and "-" in text[max(0, h.start + d - 22) : h.start + d]:
                     then = _THEN.search(text, max(0, h.start + d - 30), h.start + d)  # "then-ambassador Asad Majeed Khan"
                     if then and then[1] in _TITLE_HEADS:
-                        h = replace(h, start=then.start() - d, vstart=then.start() - d, title=h.title or _norm_title([then[1]]),
-                                    titled=True, kind="person")
+                        h = replace(
+                            h,
+                            start=then.start() - d,
+                            vstart=then.start() - d,
+                            title=h.title or _norm_title([then[1]]),
+                            titled=True,
+                            kind="person",
+                        )
                 if h.ntok > 1 and text.startswith(" (", h.end + d) and (acr := _ACRONYM.match(text, h.end + d)) and acr[1][0] == h.name[0]:
                     h = replace(h, acronym=acr[1])
                 out.append((owner, h, d))
@@ -496,8 +515,11 @@ class _Scanner:
                     out.append([])
             elif lw in ("and", "&"):  # "Department of Health and Human Services", "Securities and Exchange Commission"
                 after = toks[i + 1][3] if i + 1 < len(toks) else ""
-                if cur and (lw == "&" or (seen_of and last in _DOMAIN) or (
-                        last in _BODY_CUES and after != "the" and (cur[-1][3] in _DOMAIN or cur[-1][3].endswith("s")))):
+                if cur and (
+                    lw == "&"
+                    or (seen_of and last in _DOMAIN)
+                    or (last in _BODY_CUES and after != "the" and (cur[-1][3] in _DOMAIN or cur[-1][3].endswith("s")))
+                ):
                     cur.append(tok)
                 else:
                     out.append([])
@@ -672,7 +694,8 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
             words = h.name.split()
             size = next((n for n in range(len(words) - 1, 0, -1) if _key(" ".join(words[:n])) in known), 0)
             sub = " ".join(words[:size])
-            found[i] = (k, src, sid, replace(h, end=h.end - len(h.name) + len(sub), name=sub, key=_key(sub), ntok=size) if size else None, d)
+            short = replace(h, end=h.end - len(h.name) + len(sub), name=sub, key=_key(sub), ntok=size) if size else None
+            found[i] = (k, src, sid, short, d)
     found = [f for f in found if f[3] is not None]
     hits = {id(h): h for *_, h, _ in found}.values()  # each distinct hit once: many occurrences share one
     acronyms = {h.acronym.lower(): h.key for h in hits if h.acronym}

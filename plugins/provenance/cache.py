@@ -1,0 +1,82 @@
+"""The analysis cache on disk, in the manner of Material's social plugin: each output is keyed by
+a hash of its inputs (content, plugin version, configuration), so unchanged inputs skip all work.
+
+Two levels:
+- **source**: one source read, split and analysed on its own (sentences, roles, attribution,
+  hedges, stances), keyed by the bytes of the source and its sidecar;
+- **corpus**: the whole result (corroboration, contested points, editorial layer), keyed by the
+  keys of all sources and the bytes of the editorial files.
+A rebuild where nothing changed loads the corpus entry and does no analysis; a rebuild where one
+source changed reuses every other source's entry and redoes the cross-source stages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+FORMAT = 1  # bump when the pickled records change shape
+
+
+def code_fingerprint() -> str:
+    """A hash of the plugin's own code, so that a changed analysis never reuses old results, even
+    between releases (editable installs, development)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class Cache:
+    def __init__(self, folder: Path, config: str = "") -> None:
+        self.folder = folder
+        self.salt = f"provenance {__version__} code {code_fingerprint()} format {FORMAT} {config}"
+        self.hits = {"source": 0, "corpus": 0}
+        self.misses = {"source": 0, "corpus": 0}
+
+    def key(self, *parts: bytes | str) -> str:
+        digest = hashlib.sha256(self.salt.encode())
+        for part in parts:
+            data = part.encode() if isinstance(part, str) else part
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+        return digest.hexdigest()
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / f"{key}.pickle"
+
+    def get(self, kind: str, key: str) -> Any | None:
+        path = self._path(kind, key)
+        try:
+            with path.open("rb") as handle:
+                value = pickle.load(handle)  # noqa: S301 (our own files, keyed by content hash)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            self.misses[kind] += 1
+            return None
+        self.hits[kind] += 1
+        return value
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        path = self._path(kind, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, path)  # atomic: a crash never leaves half a file
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def prune(self, kind: str, keep: set[str]) -> None:
+        """Remove entries not used by the current build, so the folder does not grow without end."""
+        folder = self.folder / kind
+        if not folder.is_dir():
+            return
+        for path in folder.glob("*.pickle"):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)
