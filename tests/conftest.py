@@ -78,8 +78,7 @@ def project(tmp_path: Path) -> Project:
 
 @pytest.fixture
 def seeded_project(project: Project) -> Project:
-    for path in sorted((ROOT / "seeds").iterdir()):
-        shutil.copy2(path, project.seeds / path.name)
+    shutil.copytree(ROOT / "seeds", project.seeds, dirs_exist_ok=True)
     return project
 
 

@@ -133,8 +133,7 @@ def test_matrix_timeline_and_people(site: Path) -> None:
 
 
 def test_a_third_source_links_to_the_existing_seeds(project: Project) -> None:
-    for path in (ROOT / "seeds").iterdir():
-        shutil.copy2(path, project.seeds / path.name)
+    shutil.copytree(ROOT / "seeds", project.seeds, dirs_exist_ok=True)
     project.add_source(
         "wire.txt",
         "Cable Row Explained\n\n"

@@ -244,6 +244,21 @@ def test_built_sites_files_and_orphaned_annotations(tmp_path: Path) -> None:
     assert diff.compare(base, head).empty
 
 
+def test_an_editorial_note_orphaned_by_a_commit(repo: Repo) -> None:
+    repo.write(
+        "seeds/editorial/notes.yml",
+        'claims:\n  - passage:\n      source: alpha\n      quote: "The mayor said the vote was a turning point for the port."\n'
+        "    note: The mayor's office later softened this.\n",
+    )
+    repo.commit("note")
+    repo.write("seeds/alpha.txt", ALPHA.replace("The mayor said the vote was a turning point for the port.\n\n", ""))
+    repo.commit("remove the sentence")
+    result, text = run_diff(repo, "HEAD~1", "HEAD")
+    [orphan] = result.orphans
+    assert orphan["file"] == "seeds/editorial/notes.yml" and orphan["line"] == 4
+    assert "#### Orphaned editorial annotations (1)" in text and "`seeds/editorial/notes.yml:4`: orphaned" in text
+
+
 def test_source_text_is_escaped_in_the_report() -> None:
     base = {"sources": [], "claims": [], "contested": []}
     head = {

@@ -117,3 +117,24 @@ def test_a_broken_sidecar_mid_edit_keeps_the_server_running(server: tuple[Projec
     (project.seeds / "a.yml").write_text("id: harbour\npublisher: Fixed Gazette\n", encoding="utf-8")
     srv.wait_for_rebuild(html)
     assert "Fixed Gazette" in get(srv.base + "sources/harbour/")
+
+
+def test_an_editorial_change_rebuilds_and_reloads(server: tuple[Project, Server]) -> None:
+    project, srv = server
+    html = srv.wait_ready("")
+    (project.docs / "index.md").write_text('# Home\n\nFerry [@harbour "The ferry sailed at dawn"].\n', encoding="utf-8")
+    srv.wait_for_rebuild(html)
+    assert 'href="#fn:cite-1"' in get(srv.base)
+    html = get(srv.base + "sources/harbour/")
+    (project.seeds / "editorial").mkdir(exist_ok=True)
+    (project.seeds / "editorial" / "notes.yml").write_text(
+        'claims:\n  - passage: {source: harbour, quote: "The ferry sailed at dawn"}\n    note: "Timetable checked by the desk."\n', encoding="utf-8"
+    )
+    srv.wait_for_rebuild(html)
+    assert "Timetable checked by the desk." in get(srv.base + "sources/harbour/")
+    assert "Timetable checked by the desk." in get(srv.base)  # the citation's note on the home page too
+    (project.seeds / "editorial" / "notes.yml").write_text('claims:\n  - passage: {source: harbour, quote: "The ferry sailed at dusk and', encoding="utf-8")
+    html = get(srv.base + "sources/harbour/")
+    srv.wait_for_rebuild(html)
+    assert srv.proc.poll() is None
+    assert re.search(r"seeds/editorial/notes\.yml:\d+: is not valid YAML", srv.log.read_text())

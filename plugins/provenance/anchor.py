@@ -7,6 +7,7 @@ words, with up to :data:`CONTEXT` characters of prefix and suffix) and the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .model import Selector
@@ -50,6 +51,28 @@ def to_jsonld(selector: Selector) -> list[dict[str, object]]:
         {"type": "TextQuoteSelector", "exact": selector.exact, "prefix": selector.prefix, "suffix": selector.suffix},
         {"type": "TextPositionSelector", "start": selector.start, "end": selector.end},
     ]
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def find_verbatim(text: str, quote: str, start: int = 0) -> tuple[int, int] | None:
+    """The first span of ``text`` that is ``quote`` word for word, where any run of white space
+    matches any other (a non-breaking space is invisible to whoever copies the quote)."""
+    at = text.find(quote, start)
+    if at >= 0:
+        return at, at + len(quote)
+    words = quote.split()
+    if not words:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    found = pattern.search(text, start)
+    return (found.start(), found.end()) if found else None
+
+
+def visible(text: str) -> str:
+    """``text`` with unusual white space shown as escapes, for messages."""
+    return _WHITESPACE.sub(lambda m: m.group() if m.group() == " " else m.group().encode("unicode_escape").decode(), text)
 
 
 # --- Re-anchoring a passage described by quote (and optional context) in a text that may have changed.
@@ -109,13 +132,13 @@ def match(text: str, quote: str, prefix: str = "", suffix: str = "", hint: int |
     if not quote:
         return None
     found = []
-    at = text.find(quote)
-    while at >= 0:
-        found.append(at)
-        at = text.find(quote, at + 1)
+    span = find_verbatim(text, quote)
+    while span is not None:
+        found.append(span)
+        span = find_verbatim(text, quote, span[0] + 1)
     if found:
-        best = max(found, key=lambda s: _context_score(text, s, s + len(quote), prefix, suffix, hint, 1.0))
-        return Match(best, best + len(quote), 1.0, True)
+        best = max(found, key=lambda s: _context_score(text, s[0], s[1], prefix, suffix, hint, 1.0))
+        return Match(best[0], best[1], 1.0, True)
     from rapidfuzz import fuzz
 
     alignment = fuzz.partial_ratio_alignment(quote.lower(), text.lower())

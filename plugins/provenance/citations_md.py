@@ -80,22 +80,23 @@ class CitationProcessor(Treeprocessor):
                 continue
             raw = text[group.start() : group.end()]
             line = state.line_of(raw)
+            targets = [state.resolver.resolve(citation) for citation in citations]
+            failures = [t for t in targets if isinstance(t, Failure)]
+            for failure in failures:
+                state.report(state.file, line, failure.message, failure.fix)
+            if footnotes is None:
+                state.report(state.file, line, "citations need the 'footnotes' Markdown extension", "add 'footnotes' to markdown_extensions")
+            if failures or footnotes is None:
+                continue  # the citation stays as written, and the build reports it
             refs = []
-            for citation in citations:
-                target = state.resolver.resolve(citation)
-                if isinstance(target, Failure):
-                    state.report(state.file, line, target.message, target.fix)
-                    continue
-                if footnotes is None:
-                    state.report(state.file, line, "citations need the 'footnotes' Markdown extension", "add 'footnotes' to markdown_extensions")
-                    continue
+            for target in targets:
                 key = (target.kind, target.source.id, target.start, target.end)
                 if key not in state.ids:
                     state.ids[key] = f"cite-{len(state.ids) + 1}"
                     footnotes.setFootnote(state.ids[key], self.md.htmlStash.store(state.note_html(target)))
                 refs.append(f"[^{state.ids[key]}]")
-            if len(refs) == len(citations):
-                out.append(text[pos : group.start()])
+            if refs:
+                out.append(text[pos : group.start()].rstrip(" "))  # a note mark sits right after the word
                 out.append("".join(refs))
                 pos = group.end()
         out.append(text[pos:])

@@ -111,12 +111,12 @@ class Resolver:
             return Target("source", source)
         if not citation.quote.strip():
             return Failure(f"empty quotation in a citation of '{source.id}'", "put the exact words of the source between the quotes")
-        at = source.text.find(citation.quote)
-        if at < 0:
+        span = anchor.find_verbatim(source.text, citation.quote)
+        if span is None:
             found = anchor.match(source.text, citation.quote)
-            hint = f'did you mean "{source.text[found.start:found.end]}"?' if found is not None and found.score >= 0.5 else "copy the words from the source page"
-            return Failure(f"quoted passage not found verbatim in source '{source.id}': \"{citation.quote}\"", hint)
-        end = at + len(citation.quote)
+            hint = f'did you mean "{anchor.visible(source.text[found.start:found.end])}"?' if found is not None and found.score >= 0.5 else "copy the words from the source page"
+            return Failure(f"quoted passage not found verbatim in source '{source.id}': \"{anchor.visible(citation.quote)}\"", hint)
+        at, end = span
         sentence = next((s for s in source.sentences if s.start <= at < s.end), None)
         if sentence is None:
             sentence = next((s for s in source.sentences if s.start >= at), source.sentences[-1] if source.sentences else None)

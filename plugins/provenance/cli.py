@@ -51,6 +51,12 @@ def _diff(args: argparse.Namespace) -> int:
     return 1 if args.exit_code and not result.empty else 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    from .check import run
+
+    return run(Path(args.config_file))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="provenance", description="Tie every claim of a set of sources to its exact passage.")
     parser.add_argument("--version", action="version", version=f"provenance {__version__}")
@@ -79,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--exit-code", action="store_true", help="exit with 1 when there are changes, like git diff --exit-code")
     p.add_argument("-o", "--output", default="-")
     p.set_defaults(func=_diff)
+    p = sub.add_parser("check", help="validate sources, sidecars, editorial files and page citations without building")
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    p.set_defaults(func=_check)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

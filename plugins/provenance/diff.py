@@ -553,7 +553,8 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
 
     def orphan_line(o: dict[str, Any]) -> str:
         where = f"{o.get('file', '?')}:{o.get('line', '?')}"
-        return f"- {_code(where)}: {md(o.get('message', ''), 300)}"
+        fix = f" ({md(o['fix'], 300)})" if o.get("fix") else ""
+        return f"- {_code(where)}: {md(o.get('message', ''), 300)}{fix}"
 
     def broken_line(b: BrokenLink) -> str:
         linked = f" — **linked from** {', '.join(_code(w) for w in b.linked_from)}" if b.linked_from else ""

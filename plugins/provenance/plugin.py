@@ -204,8 +204,12 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
             shown = (docs / page.file.src_path).relative_to(self.root).as_posix()
         except ValueError:
             shown = page.file.src_path
+        # MkDocs hands over the page without its front matter: count its lines back in for messages.
+        original = page.file.content_string
+        head = original.find(markdown[:200]) if markdown else -1
+        offset = original.count("\n", 0, head) if head > 0 else 0
         self.citations.page = PageState(
-            shown, markdown, self.resolver, lambda target: citation_note.note(target, analysis, href, source_href), report
+            shown, "\n" * offset + markdown, self.resolver, lambda target: citation_note.note(target, analysis, href, source_href), report
         )
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,0 +1,209 @@
+"""The editorial layer: decisions, notes, hand-written points, re-anchoring and orphans."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from provenance import anchor, pipeline
+
+HERALD = """Harbour Board Sold Fishing Rights, Memo Shows
+
+A leaked memo shows that the harbour board secretly sold the fishing rights to Northwind Ltd.
+Board chair Maria Lopez reportedly approved the sale without a vote.
+The harbour has 240 registered boats.
+"""
+GAZETTE = """Board Rejects Memo Claims
+
+The harbour board denied that it sold the fishing rights, calling the memo a forgery.
+Maria Lopez approved the sale of the fishing rights without a vote, according to two board members.
+Fishing boats in the harbour number about 240, the port office says.
+"""
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    (folder / "editorial").mkdir(parents=True)
+    (folder / "herald.txt").write_text(HERALD, encoding="utf-8")
+    (folder / "herald.yml").write_text("id: herald\n", encoding="utf-8")
+    (folder / "gazette.txt").write_text(GAZETTE, encoding="utf-8")
+    (folder / "gazette.yml").write_text("id: gazette\n", encoding="utf-8")
+    return folder
+
+
+def edit(seeds: Path, text: str) -> pipeline.Result:
+    (seeds / "editorial" / "e.yml").write_text(text, encoding="utf-8")
+    return pipeline.run(seeds, seeds.parent)
+
+
+def claim(result: pipeline.Result, words: str):
+    return next(c for c in result.claims if words in c.text)
+
+
+def test_status_hedges_note_and_references(seeds: Path) -> None:
+    result = edit(seeds, """
+claims:
+  - passage: {source: herald, quote: "The harbour has 240 registered boats."}
+    status: corroborated
+    note: "Confirmed by the *port register*."
+    references:
+      - {title: Port register 2024, publisher: Port Office, date: 2024-01-31, url: "https://example.org/register"}
+    why: checked the register
+  - passage: {source: herald, quote: "reportedly approved the sale"}
+    hedges: reject
+    why: the minutes show the approval
+""")
+    assert not [p for p in result.problems if p.severity in ("error", "warning")], result.problems
+    boats = claim(result, "240 registered boats")
+    facts = result.analysis.facts[boats.id]
+    assert facts.status == "corroborated"
+    note = result.analysis.notes[boats.id]
+    assert note.markdown == "Confirmed by the *port register*." and note.references[0].date == "2024-01-31"
+    assert note.decisions == ("status set to corroborated: checked the register",)
+    lopez = claim(result, "reportedly approved")
+    assert result.analysis.facts[lopez.id].hedges == ()
+
+
+def test_links_can_be_rejected_and_confirmed(seeds: Path) -> None:
+    before = pipeline.run(seeds, seeds.parent)
+    a, b = claim(before, "reportedly approved"), claim(before, "approved the sale of the fishing rights")
+    assert any({r.a, r.b} == {a.id, b.id} for r in before.analysis.relations)
+    result = edit(seeds, """
+links:
+  - a: {source: herald, quote: "reportedly approved the sale"}
+    b: {source: gazette, quote: "approved the sale of the fishing rights"}
+    verdict: reject
+    why: different votes
+  - a: {source: herald, quote: "240 registered boats"}
+    b: {source: gazette, quote: "number about 240"}
+    verdict: confirm
+""")
+    pairs = {frozenset((r.a, r.b)): r.kind for r in result.analysis.relations}
+    assert frozenset((a.id, b.id)) not in pairs
+    boats = claim(result, "240 registered boats")
+    assert pairs[frozenset((boats.id, claim(result, "number about 240").id))] == "corroborates"
+    assert result.analysis.facts[boats.id].status == "corroborated"
+    assert "different votes" in " ".join(result.analysis.notes[a.id].decisions)
+
+
+def test_points_rated_retitled_rejected_and_written_by_hand(seeds: Path) -> None:
+    result = edit(seeds, """
+points:
+  - id: sale
+    match: {source: gazette, quote: "denied that it sold the fishing rights"}
+    title: "Did the board sell the fishing rights?"
+    rating: Disputed
+  - id: boats
+    title: "How many boats?"
+    rating: "Unsupported by the other sources"
+    positions:
+      - stance: asserts
+        holders: [Herald]
+        passages: [{source: herald, quote: "The harbour has 240 registered boats."}]
+      - stance: disputes
+        holders: [port office]
+        passages: [{source: gazette, quote: "number about 240"}]
+""")
+    points = {p.id: p for p in result.analysis.contested}
+    assert set(points) == {"sale", "boats"}
+    assert points["sale"].title == "Did the board sell the fishing rights?" and points["sale"].rating == "Disputed"
+    assert points["boats"].reviewed and [p.stance for p in points["boats"].positions] == ["asserts", "disputes"]
+    boats = claim(result, "240 registered boats")
+    assert result.analysis.facts[boats.id].status == "contested"
+    rejected = edit(seeds, "points:\n  - id: sale\n    match: {source: gazette, quote: \"denied that it sold\"}\n    verdict: reject\n")
+    assert rejected.analysis.contested == []
+
+
+def test_reanchoring_after_edits_moved_reworded_deleted(seeds: Path) -> None:
+    entry = 'claims:\n  - passage: {source: herald, quote: "The harbour has 240 registered boats."}\n    note: counted\n'
+    (seeds / "editorial" / "e.yml").write_text(entry, encoding="utf-8")
+    moved = HERALD.replace("The harbour has 240 registered boats.\n", "") + "\nNew paragraph first.\n\nThe harbour has 240 registered boats.\n"
+    (seeds / "herald.txt").write_text(moved, encoding="utf-8")
+    result = pipeline.run(seeds, seeds.parent)
+    assert result.analysis.notes[claim(result, "240 registered").id].markdown == "counted"
+
+    (seeds / "herald.txt").write_text(HERALD.replace("has 240 registered boats", "has 240 registred boats"), encoding="utf-8")
+    result = pipeline.run(seeds, seeds.parent)
+    assert result.analysis.notes[claim(result, "240 registred").id].markdown == "counted"
+    assert any(p.severity == "info" and "re-anchored approximately" in p.message for p in result.problems)
+
+    (seeds / "herald.txt").write_text(HERALD.replace("The harbour has 240 registered boats.\n", "Ferries run hourly in summer.\n"), encoding="utf-8")
+    result = pipeline.run(seeds, seeds.parent)
+    assert not result.analysis.notes
+    (orphan,) = result.orphans
+    assert orphan.file.endswith("editorial/e.yml") and orphan.line == 2
+    assert "orphaned" in orphan.message and "best candidate" in orphan.fix
+    assert orphan in result.problems and orphan.severity == "warning"
+
+
+def test_validation_errors_name_file_and_line(seeds: Path) -> None:
+    result = edit(seeds, """
+claims:
+  - passage: {source: heral, quote: "240"}
+  - passage: {source: herald, quote: "The harbour has 240 registered boats."}
+    stauts: corroborated
+links:
+  - a: {source: herald, quote: "240"}
+    verdict: maybe
+points:
+  - id: Not A Slug
+    positions: []
+""")
+    messages = {(p.line, p.message.split(" (")[0]) for p in result.problems if p.severity == "error"}
+    text = "\n".join(f"{line}: {m}" for line, m in sorted(messages, key=str))
+    assert re.search(r"3: unknown source id 'heral'", text)
+    assert re.search(r"5: unknown key 'stauts' in a claim entry", text)
+    assert re.search(r"7: a link entry needs 'a' and 'b'", text)
+    assert re.search(r"10: a point needs an 'id' that is a slug", text)
+    broken = edit(seeds, "claims:\n  - passage: {source: herald\n")
+    assert any(p.line and "not valid YAML" in p.message for p in broken.problems)
+
+
+def test_match_scores_follow_the_documented_formula() -> None:
+    text = "Alpha beta gamma. Delta epsilon zeta. Alpha beta gamma again."
+    exact = anchor.match(text, "Alpha beta gamma", suffix=" again")
+    assert exact.exact and exact.start == text.rindex("Alpha")
+    fuzzy = anchor.match(text, "Delta epsilom zeta")
+    assert not fuzzy.exact and fuzzy.accepted and text[fuzzy.start : fuzzy.end] == "Delta epsilon zeta"
+    unrelated = anchor.match(text, "Completely different words here")
+    assert unrelated is None or not unrelated.accepted
+
+
+def test_editorial_shows_on_the_site_with_claim_review(tmp_path: Path) -> None:
+    from .conftest import MKDOCS_YML, Project
+
+    root = tmp_path / "p"
+    (root / "docs").mkdir(parents=True)
+    (root / "seeds" / "editorial").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (root / "docs" / "index.md").write_text('# Home\n\nBoats [@herald "240 registered boats"].\n', encoding="utf-8")
+    project = Project(root)
+    project.add_source("herald.txt", HERALD, "id: herald\n")
+    project.add_source("gazette.txt", GAZETTE, "id: gazette\n")
+    (root / "seeds" / "editorial" / "e.yml").write_text("""
+claims:
+  - passage: {source: herald, quote: "240 registered boats"}
+    note: "Counted in *January*."
+points:
+  - id: sale
+    match: {source: gazette, quote: "denied that it sold"}
+    rating: Disputed
+""", encoding="utf-8")
+    site = project.build(strict=True)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Editor&#x27;s note:" in home or "Editor's note:" in home
+    assert "Counted in <em>January</em>." in home
+    herald = (site / "sources/herald/index.html").read_text(encoding="utf-8")
+    assert "Counted in <em>January</em>." in herald
+    contested = (site / "analysis/contested/index.html").read_text(encoding="utf-8")
+    review = re.search(r'<script type="application/ld\+json">(.*?)</script>', contested).group(1)
+    data = json.loads(review)
+    assert data["@type"] == "ClaimReview" and data["reviewRating"]["alternateName"] == "Disputed"
+    assert data["url"].endswith("analysis/contested/#sale")
+    doc = json.loads((site / "provenance.json").read_text(encoding="utf-8"))
+    assert next(p for p in doc["contested"] if p["id"] == "sale")["rating"] == "Disputed"
+    assert doc["orphans"] == []
