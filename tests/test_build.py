@@ -133,3 +133,15 @@ def test_broken_sidecar_fails_strict_but_builds_otherwise(project: Project, capl
     caplog.clear()
     site = project.build(strict=False)
     assert "The ferry sank near the harbour on Sunday night." in page_text((site / "sources/ok/index.html").read_text(encoding="utf-8"))
+
+
+def test_links_to_sentence_anchors_are_validated(project: Project, caplog: pytest.LogCaptureFixture) -> None:
+    project.add_source("a.txt", "Title Line\n\nThe ferry sank near the harbour on Sunday night.\n", "id: ferry\n")
+    project.build()
+    sid = json.loads((project.site / "provenance.json").read_text())["claims"][0]["sentence"]
+    (project.docs / "index.md").write_text(f"# Home\n\n[the sinking](sources/ferry.md#{sid})\n", encoding="utf-8")
+    project.build(strict=True)
+    (project.docs / "index.md").write_text("# Home\n\n[gone](sources/ferry.md#s-00000000)\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        project.build(strict=True)
+    assert "does not contain an anchor '#s-00000000'" in caplog.text

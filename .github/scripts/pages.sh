@@ -33,6 +33,7 @@ fetch() {
   rm -rf "$TREE" "$TREE.git"
   mkdir -p "$TREE"
   g init -q
+  # shellcheck disable=SC2016 # expanded by git's shell when it asks for the password, not now
   g config credential.helper '!f() { test "$1" = get && test -n "${GH_TOKEN:-}" && echo username=x-access-token && echo "password=${GH_TOKEN}"; }; f'
   g config user.name "github-actions[bot]"
   g config user.email "41898282+github-actions[bot]@users.noreply.github.com"
@@ -66,7 +67,7 @@ push() {
 # A pull request's build is untrusted: only regular files and folders, within limits, with a home page.
 check_site() {
   local site="$1"
-  [ -d "$site" ] && [ ! -L "$site" ] || die "$site is not a folder"
+  if [ ! -d "$site" ] || [ -L "$site" ]; then die "$site is not a folder"; fi
   [ -f "$site/index.html" ] || die "$site has no index.html"
   if [ -n "$(find "$site" ! -type f ! -type d -print -quit)" ]; then
     die "$site holds something other than files and folders (a link?)"

@@ -136,4 +136,4 @@ def annotations(result: Result, page_url: Callable[[str], str], site_url: str = 
 
 def dumps(document: dict[str, Any]) -> str:
     """Stable serialisation: same input, same bytes."""
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"

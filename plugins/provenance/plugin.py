@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,7 @@ from .render.links import relative
 log = logging.getLogger("mkdocs.plugins.provenance")
 ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/provenance/provenance.css"
+_ID = re.compile(r'\sid="([^"]+)"')
 PLACEHOLDER = "<!-- provenance: generated page, rendered by the plugin -->\n"
 ANALYSIS_PAGES = {
     "overview": "Overview",
@@ -49,6 +51,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.citations = CitationExtension()
         self.resolver: Resolver | None = None
         self.last_cache: Cache | None = None
+        self.rendered: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -180,7 +183,10 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         title, render = entry
         # Templates print page titles unescaped, so the title is escaped here, once.
         page.meta["title"] = escape.text(title)
-        return render(page.file.url)
+        # Generated pages are HTML already: they skip Markdown (which would only re-parse the HTML)
+        # and take their place in on_page_content.
+        self.rendered[page.file.src_uri] = render(page.file.url)
+        return ""
 
     def _prepare_citations(self, page: Page, markdown: str, config: MkDocsConfig) -> None:
         """Let the citation extension resolve this page's citations, with links relative to it."""
@@ -214,7 +220,12 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.citations.page = None
-        return html
+        generated = self.rendered.pop(page.file.src_uri, None)
+        if generated is None:
+            return html
+        # MkDocs validates links to anchors against the ids it saw while rendering: give it ours.
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(generated))
+        return generated
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.seeds))
