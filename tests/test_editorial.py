@@ -140,6 +140,16 @@ def test_reanchoring_after_edits_moved_reworded_deleted(seeds: Path) -> None:
     assert orphan in result.problems and orphan.severity == "warning"
 
 
+def test_corroboration_within_one_source_is_refused(seeds: Path) -> None:
+    result = edit(seeds, """
+links:
+  - a: {source: herald, quote: "secretly sold the fishing rights"}
+    b: {source: herald, quote: "reportedly approved the sale"}
+    verdict: confirm
+""")
+    assert any(p.line == 3 and "different sources" in p.message for p in result.problems)
+
+
 def test_validation_errors_name_file_and_line(seeds: Path) -> None:
     result = edit(seeds, """
 claims:
@@ -199,6 +209,8 @@ points:
     assert "Counted in <em>January</em>." in home
     herald = (site / "sources/herald/index.html").read_text(encoding="utf-8")
     assert "Counted in <em>January</em>." in herald
+    overview = (site / "analysis/overview/index.html").read_text(encoding="utf-8")
+    assert "Counted in <em>January</em>." in overview  # shown wherever the claim appears
     contested = (site / "analysis/contested/index.html").read_text(encoding="utf-8")
     review = re.search(r'<script type="application/ld\+json">(.*?)</script>', contested).group(1)
     data = json.loads(review)

@@ -206,6 +206,10 @@ class _Reader:
         if a.id == b.id:
             self.problem(line, "a link must join two different claims", "point 'b' at another passage")
             return
+        if a.source == b.source and verdict == "confirm" and (relation or "corroborates") != "contests":
+            self.problem(line, "corroboration joins claims of different sources; these two are in the same source",
+                         "point 'b' at another source, or use relation: contests")
+            return
         why = str(entry.get("why") or "").strip()
         self.edits.links.append((a.id, b.id, verdict, relation, why))
 

@@ -41,7 +41,8 @@ class Context:
             self.degree[r.b] += 1
 
     def notes(self) -> Notes:
-        return Notes(self.source_map, self.href)
+        notes = self.analysis.notes
+        return Notes(self.source_map, self.href, extra=lambda claim: editorial_note.note_html(notes.get(claim.id)))
 
     def title(self, source_id: str) -> str:
         source = self.source_map[source_id]

@@ -13,10 +13,17 @@ from .escape import text as esc
 
 
 class Notes:
-    def __init__(self, sources: dict[str, Source], href: Callable[[str, str], str], prefix: str = "pv") -> None:
+    def __init__(
+        self,
+        sources: dict[str, Source],
+        href: Callable[[str, str], str],
+        prefix: str = "pv",
+        extra: Callable[[Claim], str] | None = None,
+    ) -> None:
         self.sources = sources
         self.href = href  # (source id, sentence id) -> href from this page
         self.prefix = prefix
+        self.extra = extra  # more about a claim (editors' notes), shown after its passage
         self.items: list[str] = []
 
     def passage(self, claim: Claim) -> str:
@@ -28,6 +35,7 @@ class Notes:
             f'<span class="pv-fn-source">{title}</span>, paragraph {sentence.paragraph}: '
             f'<q class="pv-quote">{esc(claim.selector.exact)}</q> '
             f'<a class="pv-permalink" href="{esc(self.href(claim.source, claim.sentence))}">go to passage</a>'
+            + (self.extra(claim) if self.extra else "")
         )
 
     def cite(self, claims: Sequence[Claim], lead: str = "") -> str:
