@@ -229,15 +229,32 @@ def analyze(
         f = facts[claim.id]
         facts[claim.id] = ClaimFacts(f.attribution, f.hedges, f.stance, f.status, origins[claim.id])
     published = {s.id: s.meta.published for s in sources}
-    events = [
-        DatedEvent(m.value, m.text, m.precision, m.inferred_year, claim.id)
-        for claim in claims
-        for m in find_dates(claim.text, published.get(claim.source))
-    ]
+    events = _events(claims, published)
     people = build_people((c.source, c.sentence, c.text) for c in claims)
     analysis = Analysis(facts, relations, points, events, people)
     settle(analysis, claims)
     return analysis
+
+
+def _events(claims: Sequence[Claim], published: dict) -> list[DatedEvent]:
+    """Dated events. A day written without a year takes the year the same source (else any source)
+    writes with that day in full ("March 7th" after "March 7, 2022"); only failing that, the year
+    nearest to the publication date."""
+    found = [(claim, m) for claim in claims for m in find_dates(claim.text, published.get(claim.source))]
+    explicit: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    for claim, m in found:
+        if m.precision == "day" and not m.inferred_year:
+            explicit[(claim.source, m.value[5:])].add(m.value[:4])
+            explicit[(None, m.value[5:])].add(m.value[:4])
+    events = []
+    for claim, m in found:
+        value = m.value
+        if m.inferred_year and m.precision == "day":
+            years = explicit.get((claim.source, value[5:])) or explicit.get((None, value[5:]))
+            if years and len(years) == 1:
+                value = f"{next(iter(years))}-{value[5:]}"
+        events.append(DatedEvent(value, m.text, m.precision, m.inferred_year, claim.id))
+    return events
 
 
 def settle(analysis: Analysis, claims: Sequence[Claim], overrides: dict[str, str] | None = None) -> None:

@@ -182,9 +182,9 @@ def matrix_page(ctx: Context) -> str:
             for cid in position.claims:
                 claim = by_id[cid]
                 members.append(claim)
-                cells.setdefault(claim.source, position.stance)
-                if cells[claim.source] != position.stance and position.stance != "asserts":
-                    cells[claim.source] = f"{cells[claim.source]} + {position.stance}"
+                held = cells.get(claim.source, "").split(" + ") if claim.source in cells else []
+                if position.stance not in held:
+                    cells[claim.source] = " + ".join([*held, position.stance])
         rows.append((esc(point.title), cells, members))
     contested_ids = {c.id for _, _, m in rows for c in m}
     for group in ctx.analysis.clusters([c.id for c in ctx.claims]):
@@ -247,6 +247,14 @@ def timeline_page(ctx: Context) -> str:
     return "\n".join(out)
 
 
+def _sentence_links(ctx: Context, source_id: str, sentence_ids: Sequence[str]) -> str:
+    """"Title (paragraphs 3, 5, 9)", each paragraph number a link to the sentence."""
+    paragraph = {s.id: s.paragraph for s in ctx.source_map[source_id].sentences}
+    numbers = ", ".join(f'<a href="{esc(ctx.href(source_id, sid))}">{paragraph.get(sid, "?")}</a>' for sid in sentence_ids)
+    word = "paragraph" if len(sentence_ids) == 1 else "paragraphs"
+    return f'<a href="{esc(ctx.source_href(source_id))}">{esc(ctx.title(source_id))}</a> ({word} {numbers})'
+
+
 def people_page(ctx: Context) -> str:
     """People and bodies named in the sources, with the variants used; ambiguous references flagged."""
     people = ctx.analysis.people
@@ -262,9 +270,10 @@ def people_page(ctx: Context) -> str:
         out.append('<h2 id="ambiguous">Ambiguous references</h2><ul class="pv-list">')
         for amb in ambiguities:
             candidates = ", ".join(esc(names.get(c, c)) for c in amb.candidates)
-            links = ", ".join(
-                f'<a href="{esc(ctx.href(s, sid))}">{esc(ctx.title(s))}</a>' for s, sid in list(dict.fromkeys(amb.occurrences))[:8]
-            )
+            by_source: dict[str, list[str]] = defaultdict(list)
+            for s, sid in dict.fromkeys(amb.occurrences):
+                by_source[s].append(sid)
+            links = "; ".join(_sentence_links(ctx, s, sids) for s, sids in by_source.items())
             out.append(
                 f'<li><span class="pv-mark pv-mark-ambiguous">ambiguous</span> “{esc(amb.variant)}” may refer to {candidates}. '
                 f"Used in: {links}.</li>"
