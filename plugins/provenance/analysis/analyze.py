@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Source
 from . import align, contested
+from .groups import Groups
 from ..roles import is_claim
 from .attribution import Attribution, find_attribution
 from .dates import find_dates
@@ -66,21 +67,11 @@ class Analysis:
 
     def clusters(self, order: Sequence[str]) -> list[list[str]]:
         """Claims joined by corroboration or echo (one proposition, several sources), in ``order``."""
-        parent = {c: c for c in order}
-
-        def find(x: str) -> str:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+        groups = Groups(order)
         for r in self.relations:
-            if r.kind in ("corroborates", "echoes") and r.a in parent and r.b in parent:
-                parent[find(r.a)] = find(r.b)
-        groups: dict[str, list[str]] = defaultdict(list)
-        for c in order:
-            groups[find(c)].append(c)
-        return [g for g in groups.values() if len(g) > 1]
+            if r.kind in ("corroborates", "echoes"):
+                groups.join(r.a, r.b)
+        return [g for g in groups.groups() if len(g) > 1]
 
     def points_of(self, claim_id: str) -> list[ContestedPoint]:
         if self._points is None:

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .align import Index
+from .groups import Groups
 from .features import features, key
 
 _DENY = re.compile(
@@ -159,15 +160,8 @@ def group(
             if antecedent is not None:
                 chosen.add(antecedent)
         targets[i] = chosen
-    parent = {i: i for i in targets}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     keys = list(targets)
+    joined = Groups(keys)
     # Join stances that share a target, or that take the same stance on the same matter (a named party
     # and a content word in common). Blocking on those keys keeps this linear, not pairwise.
     buckets: dict[tuple, list[int]] = defaultdict(list)
@@ -181,12 +175,9 @@ def group(
             buckets[("party", st.stance, party)].append(i)
     for members in buckets.values():
         for other in members[1:]:
-            parent[find(other)] = find(members[0])
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in keys:
-        groups[find(i)].append(i)
+            joined.join(other, members[0])
     result = []
-    for members in groups.values():
+    for members in joined.groups():
         tset = set().union(*(targets[m] for m in members)) - set(members)
         if tset or any(stances[m].subordinate for m in members):  # a denial of nothing we can find is not a point
             own = {m: tuple(sorted(targets[m])) for m in members}
