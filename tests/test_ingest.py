@@ -130,7 +130,8 @@ def test_duplicate_sidecar_ids_are_an_error(tmp_path: Path) -> None:
 
 
 def test_furniture_patterns_are_generic() -> None:
-    for line in ("Back to blog", "Return to home", "Leave a comment", "12 comments", "Photo: Reuters", "Jane Doe's Photo", "Advertisement"):
+    for line in ("Back to blog", "Return to home", "Leave a comment", "12 comments", "Photo: Reuters", "Jane Doe's Photo", "Advertisement",
+                 "(AP Photo/Ana Ruiz)", "Read more: Why the vote matters", "4 min read", "Sign up for our newsletter", "Copyright 2024 The Post"):
         assert roles.is_furniture(line, None), line
     for line in ("Back to the drawing board, the minister said.", "The photo was taken in 2019."):
         assert not roles.is_furniture(line, None), line

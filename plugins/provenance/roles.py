@@ -40,6 +40,11 @@ _FURNITURE = re.compile(
       | .{1,60}['’]s\ (?:photo|picture|avatar|image|profile\ picture)
       | (?:getty\ images|reuters|ap\ photo|afp)(?:\ via\ .*)?
       | tags?:.* | filed\ under:?.* | categor(?:y|ies):.*
+      | \(?(?:(?:ap|afp|reuters|getty|epa|ani|file|staff|courtesy)\s+)?(?:photo|image|picture|illustration)s?\s*(?:/|:|by|credit|courtesy).*
+      | (?:credit|source|caption)s?:.* | read\ more:?.* | see\ also:?.* | related:.* | more\ on\ this\ story.*
+      | listen\ to\ this\ (?:article|story).* | (?:follow|like)\ us\ on\ .* | sign\ up\ for\ .* | subscribe\ to\ .*
+      | (?:copyright|©|\(c\)).* | all\ rights\ reserved.* | continue\ reading.* | most\ (?:read|popular|viewed) | recommended(?:\ for\ you)?
+      | (?:print|email|share)\ (?:this\ )?(?:article|story|page) | (?:\d+\ )?min(?:ute)?s?\ read | reporting\ by\ .*;.*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
