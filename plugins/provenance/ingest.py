@@ -216,18 +216,19 @@ def load_corpus(directory: Path, base: Path | None = None, read: Callable[[Path,
         return corpus
     drafts = []
     for path in source_files(directory):
-        source, problems = (read or read_source)(path, _display(path, base))
+        source, problems = (read or read_source)(path, display_path(path, base))
         drafts.append(source)
         corpus.problems.extend(problems)
     corpus.sources, problems = assign_ids(drafts)
     corpus.problems.extend(problems)
     for path in sorted(directory.iterdir()):
         if path.suffix in sidecar.SUFFIXES and not any(path.with_suffix(s).is_file() for s in SOURCE_SUFFIXES):
-            corpus.problems.append(Problem(_display(path, base), None, "sidecar has no source file next to it", f"add {path.stem}.txt or remove the sidecar", "warning"))
+            corpus.problems.append(Problem(display_path(path, base), None, "sidecar has no source file next to it", f"add {path.stem}.txt or remove the sidecar", "warning"))
     return corpus
 
 
-def _display(path: Path, base: Path | None) -> str:
+def display_path(path: Path, base: Path | None) -> str:
+    """How a file is named in messages: relative to the project, with forward slashes."""
     try:
         return path.resolve().relative_to((base or Path.cwd()).resolve()).as_posix()
     except ValueError:

@@ -5,6 +5,9 @@ This is the one entry point a site generator needs; it never touches MkDocs.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +15,7 @@ from . import anchor, claims, editorial, sidecar
 from .analysis.analyze import Analysis, Local, analyze, local_facts
 from .cache import Cache
 from .errors import Problem, line_of
-from .ingest import Corpus, load_corpus, read_source
+from .ingest import Corpus, display_path, load_corpus, read_source, source_files
 from .model import Claim, Source
 
 
@@ -79,25 +82,50 @@ def run(seeds: Path, base: Path | None = None, editorial_dir: Path | None = None
     return result
 
 
+PARALLEL_FROM = 200  # sources to read before a pool of processes pays for its start-up
+
+
+def read_and_analyse(path: Path, display: str) -> tuple[Source, list[Problem], dict[str, Local]]:
+    """Everything that depends on one source alone (run in worker processes for large corpora)."""
+    source, problems = read_source(path, display)
+    return source, problems, local_facts(source)
+
+
+def _read_all(jobs: list[tuple[Path, str]]) -> list[tuple[Source, list[Problem], dict[str, Local]]]:
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return [read_and_analyse(path, display) for path, display in jobs]
+    # "spawn", not "fork": the host (mkdocs serve) runs threads, which a fork would copy half-way.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(read_and_analyse, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))))
+
+
 def _run(seeds: Path, base: Path | None, editorial_dir: Path, cache: Cache | None, source_keys: dict[str, str]) -> Result:
     local: dict[str, dict[str, Local]] = {}
     locals_by_file: dict[str, dict[str, Local]] = {}
+    ready: dict[str, tuple[Source, list[Problem]]] = {}
+    missing: list[tuple[Path, str, str | None]] = []
+    for path in source_files(seeds) if seeds.is_dir() else []:
+        display = display_path(path, base)
+        key = None
+        if cache is not None:
+            side = sidecar.path_for(path)
+            key = cache.key(display, path.read_bytes(), side.name if side else "", _file_bytes(side) if side else b"")
+            source_keys[display] = key
+            hit = cache.get("source", key)
+            if hit is not None:
+                source, problems, locals_by_file[display] = hit
+                ready[display] = (source, problems)
+                continue
+        missing.append((path, display, key))
+    for (path, display, key), (source, problems, facts) in zip(missing, _read_all([(p, d) for p, d, _ in missing])):
+        ready[display] = (source, problems)
+        locals_by_file[display] = facts
+        if cache is not None and key is not None:
+            cache.put("source", key, (source, problems, facts))
 
     def read(path: Path, display: str) -> tuple[Source, list[Problem]]:
-        if cache is None:
-            return read_source(path, display)
-        side = sidecar.path_for(path)
-        key = cache.key(display, path.read_bytes(), side.name if side else "", _file_bytes(side) if side else b"")
-        source_keys[display] = key
-        hit = cache.get("source", key)
-        if hit is not None:
-            source, problems, facts = hit
-        else:
-            source, problems = read_source(path, display)
-            facts = local_facts(source)
-            cache.put("source", key, (source, problems, facts))
-        locals_by_file[display] = facts
-        return source, problems
+        return ready[display] if display in ready else read_source(path, display)
 
     corpus = load_corpus(seeds, base, read)
     for source in corpus.sources:

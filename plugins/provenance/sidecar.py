@@ -54,6 +54,12 @@ def load(path: Path, display: str) -> tuple[dict[str, Any], list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return {}, [Problem(display, None, f"is not UTF-8 ({exc.reason} at byte {exc.start})", "save the file as UTF-8")]
+    fast = _fast_load(text)
+    if fast is not None:
+        values, found = _validate(fast, display)
+        if not found:
+            return values, []
+    # Something is wrong, or the fast reader is missing: read again, keeping line numbers for the messages.
     try:
         data = YAML(typ="rt", pure=True).load(text)
     except MarkedYAMLError as exc:
@@ -63,6 +69,21 @@ def load(path: Path, display: str) -> tuple[dict[str, Any], list[Problem]]:
         return _salvage_id(text), [problem]
     except YAMLError as exc:
         return {}, [Problem(display, None, f"is not valid YAML: {exc}", "check the file's syntax")]
+    return _validate(data, display)
+
+
+def _fast_load(text: str) -> Any:
+    """The sidecar read by libyaml (much faster than ruamel's pure-Python reader), or None."""
+    try:
+        import yaml
+
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except Exception:  # any problem: the careful reader reports it with its line
+        return None
+
+
+def _validate(data: Any, display: str) -> tuple[dict[str, Any], list[Problem]]:
+    problems: list[Problem] = []
     if data is None:
         return {}, []
     if not isinstance(data, dict):
