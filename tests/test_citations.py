@@ -8,8 +8,8 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from provenance.cite import Citation, Failure, Resolver, parse_group
-from provenance.ingest import split
 from provenance.claims import extract
+from provenance.ingest import split
 from provenance.model import Metadata, Source
 
 from .conftest import Project, page_text

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from provenance import claims as claims_module
 from provenance.analysis import align, contested
 from provenance.analysis.analyze import analyze
 from provenance.ingest import split
 from provenance.model import Metadata, Source
-from provenance import claims as claims_module
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ import markdown
 import yaml
 
 from . import pipeline
-from .cite import Resolver
 from .citations_md import CitationExtension, PageState
+from .cite import Resolver
 from .errors import Problem
 
 DEFAULT_EXTENSIONS = ["fenced_code", "tables", "attr_list", "md_in_html", "footnotes"]

@@ -97,7 +97,7 @@ def _read_all(jobs: list[tuple[Path, str]]) -> list[tuple[Source, list[Problem],
         return [read_and_analyse(path, display) for path, display in jobs]
     # "spawn", not "fork": the host (mkdocs serve) runs threads, which a fork would copy half-way.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return list(pool.map(read_and_analyse, *zip(*jobs), chunksize=max(1, len(jobs) // (workers * 8))))
+        return list(pool.map(read_and_analyse, *zip(*jobs, strict=True), chunksize=max(1, len(jobs) // (workers * 8))))
 
 
 def _run(seeds: Path, base: Path | None, editorial_dir: Path, cache: Cache | None, source_keys: dict[str, str]) -> Result:
@@ -118,7 +118,7 @@ def _run(seeds: Path, base: Path | None, editorial_dir: Path, cache: Cache | Non
                 ready[display] = (source, problems)
                 continue
         missing.append((path, display, key))
-    for (path, display, key), (source, problems, facts) in zip(missing, _read_all([(p, d) for p, d, _ in missing])):
+    for (_, display, key), (source, problems, facts) in zip(missing, _read_all([(p, d) for p, d, _ in missing]), strict=True):
         ready[display] = (source, problems)
         locals_by_file[display] = facts
         if cache is not None and key is not None:

@@ -49,7 +49,6 @@ def _line(mapping: Any, key: str) -> int | None:
 
 def load(path: Path, display: str) -> tuple[dict[str, Any], list[Problem]]:
     """Read a sidecar; return the valid fields and the problems found."""
-    problems: list[Problem] = []
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:

@@ -133,7 +133,7 @@ class Index:
         fa, fb = self.feats[i], self.feats[j]
         dot = 0.0
         predicate = names = numbers = 0
-        for f, w in (a.items() if len(a) <= len(b) else b.items()):
+        for f in a if len(a) <= len(b) else b:
             if f in a and f in b:
                 dot += a[f] * b[f]
                 kinds = (fa[f], fb[f])

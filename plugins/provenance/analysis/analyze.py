@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Source
-from . import align, contested
-from .groups import Groups
 from ..roles import is_claim
+from . import align, contested
 from .attribution import Attribution, find_attribution
 from .dates import find_dates
-from .entities import People, build as build_people
+from .entities import People
+from .entities import build as build_people
+from .groups import Groups
 from .hedges import Hedge, find_hedges
 
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
@@ -168,9 +169,11 @@ def analyze(
     for link in links:
         a, b = claims[link.a], claims[link.b]
         same_origin = origins[a.id] & origins[b.id] or _quotes(a.text) & _quotes(b.text)
-        if link.a in stances or link.b in stances:
-            if not (link.a in stances and link.b in stances and stances[link.a].stance == stances[link.b].stance):
-                continue  # a denial and what it denies share words, but do not corroborate each other
+        # A denial and what it denies share words, but do not corroborate each other.
+        if (link.a in stances or link.b in stances) and not (
+            link.a in stances and link.b in stances and stances[link.a].stance == stances[link.b].stance
+        ):
+            continue
         relations.append(Relation(a.id, b.id, "echoes" if same_origin else "corroborates", link.score))
 
     previous: dict[int, int] = {}

@@ -32,8 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .align import Index
-from .groups import Groups
 from .features import features, key
+from .groups import Groups
 
 _DENY = re.compile(
     r"""(?P<cue>

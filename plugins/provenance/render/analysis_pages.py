@@ -69,7 +69,8 @@ def _positions(point: ContestedPoint, ctx: Context, notes: Notes, heading: str =
             for c in position.claims
         )
         columns.append(
-            f'<section class="pv-position pv-stance-{position.stance}" aria-label="{STANCE_LABELS[position.stance]}">'
+            # No aria-label: a named section is a landmark, and "Asserts" would repeat on every point (axe landmark-unique).
+            f'<section class="pv-position pv-stance-{position.stance}">'
             f'<{heading}><span class="pv-mark pv-mark-{position.stance}">{STANCE_LABELS[position.stance]}</span> {holders}</{heading}>'
             f"<ul>{items}</ul></section>"
         )

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from ..analysis.analyze import Analysis
 from ..cite import Target
 from ..model import UNKNOWN
-from .annotations import STATUS_HELP, STATUS_LABELS, mark
 from . import editorial_note
+from .annotations import STATUS_HELP, STATUS_LABELS, mark
 from .escape import text as esc
 
 
