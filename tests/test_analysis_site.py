@@ -150,3 +150,17 @@ def test_a_third_source_links_to_the_existing_seeds(project: Project) -> None:
     assert len(linked) >= 2
     sentenced = claim(doc, "sentenced to three years in prison on corruption charges on August 5")
     assert any(r["relation"] in ("corroborates", "echoes") and not r["claim"].startswith("wire.") for r in sentenced["related"])
+
+
+def test_long_lists_are_summarised(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from provenance.render import analysis_pages
+
+    monkeypatch.setattr(analysis_pages, "MAX_ITEMS", 1)
+    monkeypatch.setattr(analysis_pages, "MAX_ROWS", 1)
+    project.add_source("herald.txt", HERALD, "id: herald\n")
+    project.add_source("gazette.txt", GAZETTE, "id: gazette\n")
+    site = project.build(strict=True)
+    overview = page_text((site / "analysis/overview/index.html").read_text(encoding="utf-8"))
+    assert "claims are made by one source only" in overview
+    matrix = page_text((site / "analysis/matrix/index.html").read_text(encoding="utf-8"))
+    assert re.search(r"Shown: 1 of \d+ rows", matrix)

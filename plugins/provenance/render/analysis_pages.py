@@ -19,6 +19,9 @@ from .escape import text as esc
 from .notes import Notes
 
 STANCE_LABELS = {"asserts": "Asserts", "denies": "Denies", "disputes": "Disputes"}
+MAX_ITEMS = 300  # quotations per list on one page; beyond it a page would be too long to read (and to build)
+MAX_ROWS = 60  # rows of the claims matrix
+ALL_COLUMNS = 12  # up to this many sources, the matrix shows every source; beyond, those that speak in its rows
 
 
 @dataclass
@@ -135,8 +138,12 @@ def overview_page(ctx: Context) -> str:
         '<h2 id="agreed">What the sources agree on</h2>',
     ]
     if agreed:
+        shown = sorted(agreed, key=lambda g: -len({by_id[c].source for c in g}))[:MAX_ITEMS] if len(agreed) > MAX_ITEMS else agreed
+        if len(shown) < len(agreed):
+            out.append(f"<p>The {len(shown)} propositions stated by the most sources, of {len(agreed)}; all are in "
+                       "<code>provenance.json</code>.</p>")
         out.append("<ul class=\"pv-list\">")
-        for group in agreed:
+        for group in shown:
             rep = _representative(group, ctx)
             members = [by_id[c] for c in group]
             n_sources = len({m.source for m in members})
@@ -160,6 +167,15 @@ def overview_page(ctx: Context) -> str:
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in single:
         by_source[claim.source].append(claim)
+    if len(single) > MAX_ITEMS:
+        out.append(f"<p>{len(single)} claims are made by one source only; each source's page marks them "
+                   '<span class="pv-mark pv-mark-single-source">single source</span>.</p><ul class="pv-list">')
+        out.extend(
+            f'<li><a href="{esc(ctx.source_href(s.id))}">{esc(ctx.title(s.id))}</a>: {len(by_source[s.id])}</li>'
+            for s in ctx.sources if by_source.get(s.id)
+        )
+        out.append("</ul>")
+        by_source.clear()
     for source in ctx.sources:
         items = by_source.get(source.id)
         if not items:
@@ -193,6 +209,12 @@ def matrix_page(ctx: Context) -> str:
             continue
         members = [by_id[c] for c in group]
         rows.append((esc(_representative(group, ctx).text), {m.source: "asserts" for m in members}, members))
+    total = len(rows)
+    if total > MAX_ROWS:
+        contested_rows = rows[: len(ctx.analysis.contested)]
+        rest = sorted(rows[len(ctx.analysis.contested) :], key=lambda r: -len(r[1]))
+        rows = (contested_rows + rest)[:MAX_ROWS]
+    columns = ctx.sources if len(ctx.sources) <= ALL_COLUMNS else [s for s in ctx.sources if any(s.id in cells for _, cells, _ in rows)]
     out = [
         '<h1 id="claims-matrix">Claims matrix</h1>',
         "<p>Each row is a proposition stated by more than one source, or a contested point; each column a source. "
@@ -202,11 +224,14 @@ def matrix_page(ctx: Context) -> str:
     if not rows:
         out.append("<p>No proposition is stated by more than one source.</p>")
         return "\n".join(out)
-    head = "".join(f'<th scope="col"><a href="{esc(ctx.source_href(s.id))}">{esc(ctx.title(s.id))}</a></th>' for s in ctx.sources)
+    if total > len(rows) or len(columns) < len(ctx.sources):
+        out.append(f"<p>Shown: {len(rows)} of {total} rows (contested points first, then the propositions stated by the most "
+                   f"sources), and the {len(columns)} sources that speak in them; everything is in <code>provenance.json</code>.</p>")
+    head = "".join(f'<th scope="col"><a href="{esc(ctx.source_href(s.id))}">{esc(ctx.title(s.id))}</a></th>' for s in columns)
     body = []
     for label, cells, members in rows:
         tds = []
-        for source in ctx.sources:
+        for source in columns:
             value = cells.get(source.id, "silent")
             css = value.split(" ")[0]
             tds.append(f'<td class="pv-cell pv-cell-{css}">{esc(value)}</td>')
