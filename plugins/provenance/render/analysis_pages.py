@@ -221,7 +221,7 @@ def matrix_page(ctx: Context) -> str:
         "A cell says whether that source asserts, denies or disputes it, or is silent. Claims that only one source "
         "makes are listed on the overview.</p>",
     ]
-    if not rows:
+    if not total:
         out.append("<p>No proposition is stated by more than one source.</p>")
         return "\n".join(out)
     if total > len(rows) or len(columns) < len(ctx.sources):
