@@ -151,6 +151,21 @@ def test_removing_a_linked_sentence_reports_the_removed_claim_and_the_broken_lin
     assert "#### Claims removed (1)" in text and "#### Links that would break (1)" in text
 
 
+def test_removing_a_source_counts_its_anchors_and_lists_the_linked_ones(repo: Repo) -> None:
+    repo.write("seeds/beta.txt", BETA)
+    repo.write("seeds/beta.yml", BETA_YML)
+    repo.commit("beta")
+    repo.remove("seeds/alpha.txt")
+    repo.remove("seeds/alpha.yml")
+    repo.commit("remove alpha")
+    result, text = run_diff(repo, "HEAD~1", "HEAD")
+    assert [(s.id, s.kind, s.claims) for s in result.sources] == [("alpha", "removed", 3)]
+    assert result.pages_removed == {"sources/alpha/": 5}
+    assert [(b.url, b.linked_from) for b in result.broken] == [("sources/alpha/#s-a16ac57a", ["docs/index.md:3"])]
+    assert "#### Links that would break (5)" in text and "`sources/alpha/` (5 sentence anchors)" in text
+    assert ("beta.s-77ee1d50", "corroborated", "single-source") in {(s.claim["id"], s.before, s.after) for s in result.statuses}
+
+
 def test_a_new_contested_point_and_a_position_gaining_a_claim(repo: Repo) -> None:
     repo.write("seeds/beta.txt", BETA)
     repo.write("seeds/beta.yml", BETA_YML)
@@ -283,11 +298,11 @@ def test_the_command_line(repo: Repo) -> None:
     repo.write("seeds/beta.yml", BETA_YML)
     repo.commit("beta")
     cli = [sys.executable, "-m", "provenance.cli", "diff"]
-    out = subprocess.run(
-        [*cli, "HEAD~1", "HEAD", "--site", "https://example.invalid/pr-preview/pr-7/"], cwd=repo.root, capture_output=True, text=True
-    )
+    out = subprocess.run([*cli, "HEAD~1", "HEAD", "--site", "https://example.invalid/pr-preview/pr-7/"], cwd=repo.root, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("### Claims report") and "(https://example.invalid/pr-preview/pr-7/sources/beta/#s-77ee1d50)" in out.stdout
+    out = subprocess.run([*cli, "HEAD~1", "HEAD", "--base-name", "main", "--head-name", "this pull request"], cwd=repo.root, capture_output=True, text=True)
+    assert "Comparing `main` with `this pull request`." in out.stdout
     out = subprocess.run([*cli, "HEAD", "--exit-code"], cwd=repo.root, capture_output=True, text=True)
     assert out.returncode == 0 and "No changes to claims" in out.stdout
     out = subprocess.run([*cli, "HEAD~1", "--exit-code"], cwd=repo.root, capture_output=True, text=True)

@@ -265,6 +265,11 @@ def test_pages_treats_a_preview_as_untrusted_data(remote: Path, tmp_path: Path) 
     (linked / "secret").symlink_to("/etc/hostname")
     done = pages(remote, "preview", tree, "3", linked)
     assert done.returncode != 0 and "other than files and folders" in done.stderr
+    dotgit = site(tmp_path / "dotgit", "x")
+    (dotgit / "sub" / ".git").mkdir(parents=True)
+    (dotgit / "sub" / ".git" / "config").write_text("[core]\n\tfsmonitor = touch pwned\n", encoding="utf-8")
+    done = pages(remote, "preview", tree, "3", dotgit)
+    assert done.returncode != 0 and ".git" in done.stderr
     (tmp_path / "empty").mkdir()
     assert pages(remote, "preview", tree, "3", tmp_path / "empty").returncode != 0
     assert not list(tmp_path.rglob("pwned")) and branch_files(remote) == []

@@ -64,13 +64,17 @@ push() {
   g push -q --force-with-lease="refs/heads/$BRANCH:$lease" "$REMOTE" "$commit:refs/heads/$BRANCH"
 }
 
-# A pull request's build is untrusted: only regular files and folders, within limits, with a home page.
+# A pull request's build is untrusted: only regular files and folders (nothing git would read), within
+# limits, with a home page.
 check_site() {
   local site="$1"
   if [ ! -d "$site" ] || [ -L "$site" ]; then die "$site is not a folder"; fi
   [ -f "$site/index.html" ] || die "$site has no index.html"
   if [ -n "$(find "$site" ! -type f ! -type d -print -quit)" ]; then
     die "$site holds something other than files and folders (a link?)"
+  fi
+  if [ -n "$(find "$site" -name '.git*' -print -quit)" ]; then
+    die "$site holds a .git file or folder"
   fi
   local files bytes
   files="$(find "$site" -type f | wc -l)"

@@ -40,7 +40,8 @@ def _diff(args: argparse.Namespace) -> int:
 
     try:
         layout = diff.Layout(args.seeds, args.docs, args.editorial)
-        result, text = diff.run(args.base, args.head, Path(args.project), layout, site=args.site, limit=args.limit)
+        names = (args.base_name, args.head_name)
+        result, text = diff.run(args.base, args.head, Path(args.project), layout, site=args.site, limit=args.limit, names=names)
     except diff.DiffError as exc:
         print(f"provenance diff: {exc}", file=sys.stderr)
         return 2
@@ -82,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--project", default=".", help="the project's folder, inside its git repository (default: .)")
     p.add_argument("--site", default="", help="URL of HEAD's built site, ending in /, to link claims to it")
     p.add_argument("--limit", type=int, default=50, help="items shown in each list (default: 50)")
+    p.add_argument("--base-name", default="", help="what to call BASE in the report (default: the revision or path)")
+    p.add_argument("--head-name", default="", help="what to call HEAD in the report")
     p.add_argument("--exit-code", action="store_true", help="exit with 1 when there are changes, like git diff --exit-code")
     p.add_argument("-o", "--output", default="-")
     p.set_defaults(func=_diff)

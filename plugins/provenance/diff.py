@@ -23,6 +23,7 @@ import re
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -81,11 +82,7 @@ def _read_docs(root: Path, layout: Layout) -> dict[str, str]:
     folder = root / layout.docs
     if not folder.is_dir():
         return {}
-    return {
-        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8", errors="replace")
-        for path in sorted(folder.rglob("*.md"))
-        if path.is_file()
-    }
+    return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.rglob("*.md")) if path.is_file()}
 
 
 def from_working_tree(project: Path, layout: Layout = Layout()) -> Side:
@@ -212,7 +209,7 @@ class Diff:
     points: list[PointChange] = field(default_factory=list)
     orphans: list[dict[str, Any]] = field(default_factory=list)
     broken: list[BrokenLink] = field(default_factory=list)
-    pages_removed: list[str] = field(default_factory=list)
+    pages_removed: dict[str, int] = field(default_factory=dict)  # page -> sentence anchors it had
 
     @property
     def claims_unchanged(self) -> bool:
@@ -231,9 +228,7 @@ def _similar(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio()
 
 
-def _pair_edits(
-    removed: list[dict[str, Any]], added: list[dict[str, Any]], order_before: list[str], order_after: list[str]
-) -> list[TextChange]:
+def _pair_edits(removed: list[dict[str, Any]], added: list[dict[str, Any]], order_before: list[str], order_after: list[str]) -> list[TextChange]:
     """Pair a source's removed and added claims that sit at the same place in its reading order and share most words."""
     removed_ids = {c["id"] for c in removed}
     added_ids = {c["id"] for c in added}
@@ -318,16 +313,21 @@ def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
     old_claims = {c["id"]: c for c in old.get("claims", [])}
     new_claims = {c["id"]: c for c in new.get("claims", [])}
 
-    def claims_in(claims: dict[str, dict[str, Any]], source: str) -> list[str]:
-        return [cid for cid, c in claims.items() if c.get("source") == source]
+    def by_source(claims: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for claim in claims:
+            grouped.setdefault(claim.get("source", ""), []).append(claim)
+        return grouped
+
+    old_by_source, new_by_source = by_source(old_claims.values()), by_source(new_claims.values())
 
     # Sources.
     for sid in sorted(new_sources.keys() - old_sources.keys()):
         s = new_sources[sid]
-        diff.sources.append(SourceChange(sid, s.get("title") or sid, s.get("file", ""), "added", claims=len(claims_in(new_claims, sid))))
+        diff.sources.append(SourceChange(sid, s.get("title") or sid, s.get("file", ""), "added", claims=len(new_by_source.get(sid, []))))
     for sid in sorted(old_sources.keys() - new_sources.keys()):
         s = old_sources[sid]
-        diff.sources.append(SourceChange(sid, s.get("title") or sid, s.get("file", ""), "removed", claims=len(claims_in(old_claims, sid))))
+        diff.sources.append(SourceChange(sid, s.get("title") or sid, s.get("file", ""), "removed", claims=len(old_by_source.get(sid, []))))
     for sid in sorted(old_sources.keys() & new_sources.keys()):
         a, b = old_sources[sid], new_sources[sid]
         keys = ("sha256", "file", "title", "author", "publisher", "published", "url", "kind")
@@ -340,12 +340,13 @@ def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
     added = [new_claims[c] for c in new_claims if c not in old_claims]
     removed = [old_claims[c] for c in old_claims if c not in new_claims]
     paired: set[str] = set()
-    for sid in sorted(old_sources.keys() & new_sources.keys()):
+    added_by_source, removed_by_source = by_source(added), by_source(removed)
+    for sid in sorted(old_sources.keys() & new_sources.keys() & added_by_source.keys() & removed_by_source.keys()):
         for change in _pair_edits(
-            [c for c in removed if c["source"] == sid],
-            [c for c in added if c["source"] == sid],
-            claims_in(old_claims, sid),
-            claims_in(new_claims, sid),
+            removed_by_source[sid],
+            added_by_source[sid],
+            [c["id"] for c in old_by_source.get(sid, [])],
+            [c["id"] for c in new_by_source.get(sid, [])],
         ):
             diff.claims_changed.append(change)
             paired |= {change.before["id"], change.after["id"]}
@@ -364,9 +365,7 @@ def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
     kept.sort(key=lambda pair: order[pair[1]["id"]])
     for a, b in kept:
         if a.get("status") != b.get("status") or a.get("independent_origins") != b.get("independent_origins"):
-            diff.statuses.append(
-                StatusChange(b, a.get("status"), b.get("status"), a.get("independent_origins"), b.get("independent_origins"))
-            )
+            diff.statuses.append(StatusChange(b, a.get("status"), b.get("status"), a.get("independent_origins"), b.get("independent_origins")))
 
     # Contested points, and positions gaining or losing claims.
     renamed = {change.before["id"]: change.after["id"] for change in diff.claims_changed}
@@ -397,17 +396,20 @@ def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
     diff.orphans = [o for o in new.get("orphans", []) if isinstance(o, dict) and orphan_key(o) not in seen]
 
     # Links that would break: every sentence's anchor (and every source page) in BASE that HEAD no longer has.
+    # The anchors of a page that is gone are counted with it, and listed only when a hand-written page links to them.
     links = _docs_links(head.docs)
     new_anchors = {f"{s.get('page', '')}#{x['id']}" for s in new_sources.values() for x in s.get("sentences", [])}
     new_pages = {s.get("page") for s in new_sources.values()}
     for sid, s in old_sources.items():
         page = s.get("page", "")
-        if page and page not in new_pages:
-            diff.pages_removed.append(page)
+        gone = bool(page) and page not in new_pages
+        if gone:
+            diff.pages_removed[page] = len(s.get("sentences", []))
         for sentence in s.get("sentences", []):
             url = f"{page}#{sentence['id']}"
-            if url not in new_anchors:
-                diff.broken.append(BrokenLink(url, sid, sentence.get("text", ""), links.get((sid, sentence["id"]), [])))
+            linked = links.get((sid, sentence["id"]), [])
+            if url not in new_anchors and (linked or not gone):
+                diff.broken.append(BrokenLink(url, sid, sentence.get("text", ""), linked))
     diff.broken.sort(key=lambda link: (not link.linked_from,))
     return diff
 
@@ -471,6 +473,12 @@ def _link(label: str, url: str | None, site: str) -> str:
     return f"[{label}]({target})" if site and target else label
 
 
+def _broken_total(diff: Diff) -> int:
+    """Anchors that disappear: those listed, and those of removed pages that are not listed."""
+    listed_on_removed = sum(1 for b in diff.broken if b.url.split("#")[0] in diff.pages_removed)
+    return len(diff.broken) + sum(diff.pages_removed.values()) - listed_on_removed
+
+
 def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims report") -> str:
     """The Markdown report; ``site`` (a URL ending in /) turns claim and page URLs into links; each list shows ``limit`` items."""
     lines = [f"### {title}", "", f"Comparing {_code(diff.base)} with {_code(diff.head)}.", ""]
@@ -491,7 +499,7 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
         (sum(1 for p in diff.points if p.kind == "new"), "new contested point|new contested points"),
         (sum(1 for p in diff.points if p.kind != "new"), "contested point changed|contested points changed"),
         (len(diff.orphans), "orphaned annotation|orphaned annotations"),
-        (len(diff.broken), "link that would break|links that would break"),
+        (_broken_total(diff), "link that would break|links that would break"),
     ):
         if n:
             one, many = what.split("|")
@@ -568,21 +576,34 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
     section("Contested points", diff.points, point_line)
     section("Orphaned editorial annotations", diff.orphans, orphan_line)
     if diff.broken or diff.pages_removed:
-        lines.extend(["", f"#### Links that would break ({len(diff.broken)})", ""])
+        lines.extend(["", f"#### Links that would break ({_broken_total(diff)})", ""])
         if diff.pages_removed:
-            lines.append("Pages removed: " + ", ".join(_code(p) for p in diff.pages_removed) + ".")
+            pages = ", ".join(f"{_code(p)} ({_plural(n, 'sentence anchor')})" for p, n in diff.pages_removed.items())
+            lines.append(f"Pages removed, with every anchor on them: {pages}.")
             lines.append("")
-        where = f"{_code(diff.base)} and not in {_code(diff.head)}"
-        lines.append(f"These anchors exist in {where}: links to them, from this site or elsewhere, would break.")
-        lines.append("")
-        shown, more = _limited(diff.broken, limit)
-        lines.extend(broken_line(b) for b in shown)
-        if more:
-            lines.append(f"- … and {more} more")
+        if diff.broken:
+            where = f"{_code(diff.base)} and not in {_code(diff.head)}"
+            lines.append(f"These anchors exist in {where}: links to them, from this site or elsewhere, would break.")
+            lines.append("")
+            shown, more = _limited(diff.broken, limit)
+            lines.extend(broken_line(b) for b in shown)
+            if more:
+                lines.append(f"- … and {more} more")
     return "\n".join(lines) + "\n"
 
 
-def run(base: str, head: str | None, project: Path, layout: Layout = Layout(), *, site: str = "", limit: int = 50) -> tuple[Diff, str]:
-    """Load both sides, compare them and write the report."""
-    result = compare(load(base, project, layout), load(head, project, layout))
+def run(
+    base: str,
+    head: str | None,
+    project: Path,
+    layout: Layout = Layout(),
+    *,
+    site: str = "",
+    limit: int = 50,
+    names: tuple[str, str] = ("", ""),
+) -> tuple[Diff, str]:
+    """Load both sides, compare them and write the report; ``names`` replace the sides' labels in it."""
+    old, new = load(base, project, layout), load(head, project, layout)
+    old.label, new.label = names[0] or old.label, names[1] or new.label
+    result = compare(old, new)
     return result, report(result, site=site, limit=limit)

@@ -15,12 +15,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import export, pipeline
+from . import export, pipeline, theming
 from .cache import Cache
 from .cite import Resolver
 from .citations_md import CitationExtension, PageState
 from .config import ProvenanceConfig
 from .errors import Problem
+from .footnote_roles import FootnoteRolesExtension
 from .render import analysis_pages, annotations, citation_note, escape, index_page, source_page
 from .render.links import relative
 
@@ -64,7 +65,12 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         if "footnotes" not in config.markdown_extensions:
             config.markdown_extensions.append("footnotes")
         config.markdown_extensions.append(self.citations)
+        config.markdown_extensions.append(FootnoteRolesExtension())
+        theming.add_theme_dir(config)
         return config
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        return theming.fix_env(env, config)
 
     def _report(self, problems: list[Problem]) -> None:
         for problem in problems:
@@ -183,6 +189,9 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         title, render = entry
         # Templates print page titles unescaped, so the title is escaped here, once.
         page.meta["title"] = escape.text(title)
+        description = theming.describe(page.file.src_uri, self.config.analysis_pages, self.config.pages, self.result)
+        if description:
+            page.meta.setdefault("description", description)
         # Generated pages are HTML already: they skip Markdown (which would only re-parse the HTML)
         # and take their place in on_page_content.
         self.rendered[page.file.src_uri] = render(page.file.url)

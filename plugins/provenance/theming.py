@@ -44,7 +44,7 @@ FIXES: list[tuple[str, re.Pattern[str], str]] = [
         r'content="{{ \1 | e }}"',
     ),
     # axe aria-dialog-name: the search dialog has no accessible name.
-    ("partials/search.html", re.compile(r'(data-md-component="search") role="dialog">'), r"\1 role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">"),
+    ("partials/search.html", re.compile(r'(data-md-component="search") role="dialog">'), r'\1 role="dialog" aria-label="{{ lang.t("search") }}">'),
 ]
 
 
