@@ -33,10 +33,23 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def libraries() -> str:
+    """Versions of the libraries whose output the analysis stores (a new segmenter splits differently)."""
+    from importlib import metadata
+
+    found = []
+    for name in ("sentencex", "snowballstemmer", "python-dateutil", "rapidfuzz", "scipy"):
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=none")
+    return ",".join(found)
+
+
 class Cache:
     def __init__(self, folder: Path, config: str = "") -> None:
         self.folder = folder
-        self.salt = f"provenance {__version__} code {code_fingerprint()} format {FORMAT} {config}"
+        self.salt = f"provenance {__version__} code {code_fingerprint()} libraries {libraries()} format {FORMAT} {config}"
         self.hits = {"source": 0, "corpus": 0}
         self.misses = {"source": 0, "corpus": 0}
 
