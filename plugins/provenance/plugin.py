@@ -66,7 +66,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
             config.markdown_extensions.append("footnotes")
         config.markdown_extensions.append(self.citations)
         config.markdown_extensions.append(FootnoteRolesExtension())
-        theming.add_theme_dir(config)
+        theming.configure_theme(config)
         return config
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -5,7 +5,7 @@ Three mechanisms, all applied only when the theme is ``material``:
 - ``theme/`` (next to this file) is put on the theme's search path, after the
   user's ``custom_dir`` and before Material's own templates. Its ``main.html``
   adds Open Graph tags and the small script ``assets/provenance/provenance.js``
-  through Material's blocks; nothing of Material's is copied.
+  (note tooltips) through Material's blocks; nothing of Material's is copied.
 - Some of Material's markup cannot be reached through blocks or partials (the
   drawer and search toggles are printed by ``base.html`` itself), so the Jinja
   loader is wrapped to make a few exact, attribute-level fixes to Material's
@@ -74,8 +74,20 @@ def is_material(config: Any) -> bool:
     return getattr(config.theme, "name", None) == "material"
 
 
-def add_theme_dir(config: Any) -> None:
-    """Put ``theme/`` after the user's custom_dir (if any) and before Material's templates."""
+MATERIAL_TOOLTIPS = "content.footnote.tooltips"
+TOOLTIPS = "provenance.footnote.tooltips"
+
+
+def configure_theme(config: Any) -> None:
+    """Put ``theme/`` after the user's custom_dir (if any) and before Material's templates.
+
+    When the site asks for Material's footnote tooltips, the plugin's script shows the notes
+    instead (see ``theme/assets/provenance/provenance.js``): Material's feature subscribes to
+    every note mark when a page loads, which on a source page with many notes roughly doubled
+    Lighthouse's total blocking time. The feature is renamed, so Material leaves the marks alone and
+    the script finds its flag in Material's page config. A custom_dir with its own main.html
+    would not load the script, so then Material's feature is kept.
+    """
     if not is_material(config):
         return
     dirs = config.theme.dirs
@@ -85,6 +97,10 @@ def add_theme_dir(config: Any) -> None:
     custom = config.theme.custom_dir
     index = 1 if custom and dirs and Path(dirs[0]).resolve() == Path(custom).resolve() else 0
     dirs.insert(index, path)
+    features = config.theme.get("features") or []
+    own_main = bool(custom) and (Path(custom) / "main.html").exists()
+    if MATERIAL_TOOLTIPS in features and not own_main:
+        features[features.index(MATERIAL_TOOLTIPS)] = TOOLTIPS
 
 
 def fix_env(env: jinja2.Environment, config: Any) -> jinja2.Environment:
