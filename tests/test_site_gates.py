@@ -23,14 +23,14 @@ import subprocess
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
 from .browser import ARGS, CHROMIUM, chromium, serve
 from .conftest import ROOT, Project
 from .hostile import HOSTILE, HOSTILE_SIDECAR
-from .test_subpath import Links, broken, check_links
+from .test_subpath import broken, check_anchors, check_links
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ARTIFACTS = Path(os.environ.get("PROVENANCE_GATES_ARTIFACTS", ROOT / "artifacts" / "gates"))
@@ -168,23 +168,7 @@ def test_every_link_and_asset_works_at_the_root(served, tmp_path: Path) -> None:
 
 def test_every_link_to_an_anchor_finds_it_at_the_root(served) -> None:
     site, url = served
-    pages: dict[str, Links] = {}
-    for path in site.rglob("*.html"):
-        parser = Links()
-        parser.feed(path.read_text(encoding="utf-8"))
-        pages[url + path.relative_to(site).as_posix()] = parser
-    checked = 0
-    for page_url, parser in pages.items():
-        for link in parser.links:
-            target, fragment = urldefrag(urljoin(page_url, link))
-            if not fragment or not target.startswith(url):
-                continue
-            if target.endswith("/"):
-                target += "index.html"
-            if urlsplit(target).path.endswith(".html"):
-                assert target in pages, f"{page_url}: {link} (no such page)"
-                assert fragment in pages[target].ids, f"{page_url}: {link} (no such anchor)"
-                checked += 1
+    checked = check_anchors(site, url)
     assert checked > 100
 
 
