@@ -67,12 +67,13 @@ def blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return lines
 
 
-def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentence spans inside ``text[start:end]``, trimmed and in order."""
+def sentences(text: str, start: int, end: int, language: str = "en") -> Iterator[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``, trimmed and in order, split with the rules of
+    ``language`` (sentencex falls back along its chain of related languages, then to English)."""
     chunk = text[start:end]
     pieces: list[list[int]] = []
     pos = 0
-    for segment in sentencex.segment("en", chunk):
+    for segment in sentencex.segment(language.split("-")[0].lower() or "en", chunk):
         found = chunk.find(segment, pos) if segment else -1
         if found < 0:  # the segmenter changed the text: fall back to what is left
             pieces.append([pos, len(chunk)])
