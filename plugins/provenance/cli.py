@@ -10,10 +10,16 @@ from . import __version__, export, pipeline
 
 
 def _export(args: argparse.Namespace) -> int:
+    from .cite import Resolver
+    from .sources import excerpts
+
     result = pipeline.run(Path(args.seeds))
     for problem in result.problems:
         print(problem, file=sys.stderr)
-    document = export.provenance(result, lambda sid: f"sources/{sid}/")
+    docs = Path(args.docs)
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
+    shown = excerpts.select(result, args.display, excerpts.cited_sentences(pages, Resolver(result.sources, result.claims)))
+    document = export.provenance(result, lambda sid: f"sources/{sid}/", shown=shown)
     text = export.dumps(document)
     if args.output == "-":
         sys.stdout.write(text)
@@ -103,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("export", help="write provenance.json for a folder of sources, without building a site")
     p.add_argument("--seeds", default="seeds")
+    p.add_argument("--docs", default="docs", help="hand-written pages: sentences they cite are shown even in excerpts (default: docs)")
+    p.add_argument("--display", choices=("full", "excerpts"), default="full", help="how sources without a 'display' in their sidecar are shown")
     p.add_argument("-o", "--output", default="-")
     p.set_defaults(func=_export)
     p = sub.add_parser("sentences", help="list every sentence with its id, paragraph, offsets and role")

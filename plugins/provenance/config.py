@@ -21,3 +21,6 @@ class ProvenanceConfig(Config):
     """Folder of the cache, relative to mkdocs.yml."""
     export = c.Type(bool, default=True)
     """Write provenance.json and annotations.jsonld at the site root."""
+    display = c.Choice(("full", "excerpts"), default="full")
+    """How sources are shown unless their sidecar says otherwise: 'full' text, or only 'excerpts'
+    (the sentences cited, linked to other sources, contested or hedged)."""

@@ -18,6 +18,7 @@ from pathlib import Path
 from . import roles, segment, sidecar
 from .errors import Problem, line_of
 from .model import Metadata, Paragraph, Sentence, Source
+from .sources import stray
 
 SOURCE_SUFFIXES = (".txt", ".md", ".text")
 RECORD_FIELDS = ("language", "retrieved", "archive_url", "display", "extractor", "original", "original_sha256")
@@ -245,6 +246,7 @@ def load_corpus(directory: Path, base: Path | None = None, read: Callable[[Path,
     for path in sorted(directory.iterdir()):
         if path.suffix in sidecar.SUFFIXES and not any(path.with_suffix(s).is_file() for s in SOURCE_SUFFIXES):
             corpus.problems.append(Problem(display_path(path, base), None, "sidecar has no source file next to it", f"add {path.stem}.txt or remove the sidecar", "warning"))
+    corpus.problems += stray.problems(directory, (*SOURCE_SUFFIXES, *sidecar.SUFFIXES), lambda path: display_path(path, base))
     return corpus
 
 

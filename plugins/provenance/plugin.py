@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import posixpath
 import re
@@ -17,13 +18,14 @@ from mkdocs.structure.pages import Page
 
 from . import export, pipeline, theming
 from .cache import Cache
-from .cite import Resolver
 from .citations_md import CitationExtension, PageState
+from .cite import Resolver
 from .config import ProvenanceConfig
 from .errors import Problem
 from .footnote_roles import FootnoteRolesExtension
 from .render import analysis_pages, annotations, citation_note, escape, index_page, source_page
 from .render.links import relative
+from .sources import excerpts
 
 log = logging.getLogger("mkdocs.plugins.provenance")
 ASSETS = Path(__file__).parent / "assets"
@@ -53,6 +55,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.resolver: Resolver | None = None
         self.last_cache: Cache | None = None
         self.rendered: dict[str, str] = {}
+        self.shown = excerpts.Shown()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -99,6 +102,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.result = result
         self.resolver = Resolver(result.sources, result.claims)
         self._report(result.problems)
+        self.shown = excerpts.select(result, self.config.display, self._cited(files))
         self.pages = {}
         self.urls = {}
         self.analysis_urls = {}
@@ -120,12 +124,28 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         files.append(File.generated(config, CSS, abs_src_path=str(ASSETS / "provenance.css")))
         if self.config.export:
             contested_url = self.analysis_urls.get("contested", "")
-            document = export.provenance(result, lambda sid: self.urls.get(sid, ""), contested_url)
+            document = export.provenance(result, lambda sid: self.urls.get(sid, ""), contested_url, self.shown)
             files.append(File.generated(config, "provenance.json", content=export.dumps(document)))
             site_url = config.site_url or ""
-            jsonld = export.annotations(result, lambda sid: self.urls.get(sid, ""), site_url)
+            jsonld = export.annotations(result, lambda sid: self.urls.get(sid, ""), site_url, self.shown)
             files.append(File.generated(config, "annotations.jsonld", content=export.dumps(jsonld)))
         return files
+
+    def _cited(self, files: Files) -> set[tuple[str, str]]:
+        """Sentences cited from the hand-written pages: shown even in a source displayed as excerpts.
+        Read before any page is rendered, since a source's page may be rendered before the pages citing it."""
+        result = self.result
+        if self.resolver is None or result is None or not any(excerpts.display_of(s, self.config.display) == "excerpts" for s in result.sources):
+            return set()
+        pages = []
+        for file in files.documentation_pages():
+            if file.generated_by:
+                continue
+            try:
+                pages.append(file.content_string)
+            except (OSError, UnicodeDecodeError):
+                continue  # MkDocs reports an unreadable page itself
+        return excerpts.cited_sentences(pages, self.resolver)
 
     def _source_renderer(self, source_id: str, sources: dict, claims: dict) -> Callable[[str], str]:
         def render(here: str) -> str:
@@ -137,7 +157,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
                 href=lambda s, sid: relative(f"{self.urls.get(s, '')}#{sid}", here),
                 point_href=lambda pid: relative(f"{self.analysis_urls.get('contested', '')}#{pid}", here),
             )
-            return source_page.render(sources[source_id], self.result.claims_of(source_id), parts)
+            return source_page.render(sources[source_id], self.result.claims_of(source_id), parts, self.shown.sentences.get(source_id))
 
         return render
 
@@ -145,10 +165,17 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         def render(here: str) -> str:
             assert self.result is not None
             result = self.result
+            claims, analysis = result.claims, result.analysis
+            if self.shown.sentences:  # quote only what the source pages show
+                claims = [c for c in claims if self.shown.claim(c)]
+                kept = {c.id for c in claims}
+                analysis = dataclasses.replace(analysis, events=[e for e in analysis.events if e.claim in kept])
             ctx = analysis_pages.context(
-                result.sources, result.claims, result.analysis, self.urls, here, self.analysis_urls.get("contested", ""),
-                self.site_url, self.site_name,
+                result.sources, claims, analysis, self.urls, here, self.analysis_urls.get("contested", ""), self.site_url, self.site_name
             )
+            if self.shown.sentences:
+                to_sentence, shown = ctx.href, self.shown
+                ctx.href = lambda s, sid: to_sentence(s, sid) if shown.sentence(s, sid) else ctx.source_href(s)
             if name == "overview":
                 return analysis_pages.overview_page(ctx)
             if name == "contested":
@@ -190,6 +217,9 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         # Templates print page titles unescaped, so the title is escaped here, once.
         page.meta["title"] = escape.text(title)
         description = theming.describe(page.file.src_uri, self.config.analysis_pages, self.config.pages, self.result)
+        folder, name = posixpath.split(page.file.src_uri)
+        if description and folder == self.config.pages.strip("/") and self.shown.excerpted(posixpath.splitext(name)[0]):
+            description = description.replace("The full text of", "Excerpts of", 1).replace(", paragraph by paragraph:", ":", 1)
         if description:
             page.meta.setdefault("description", description)
         # Generated pages are HTML already: they skip Markdown (which would only re-parse the HTML)
