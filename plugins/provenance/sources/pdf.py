@@ -21,6 +21,7 @@ from .webpage import Article, language_code
 
 SHORT_LINE = 0.75  # a line shorter than this share of the page's usual line ends its paragraph (if it ends a sentence)
 HEADING_LINE = 0.55  # ...and a line this short without final punctuation is a heading, a paragraph of its own
+PARAGRAPH_GAP = 1.4  # a gap between lines this many times the usual line spacing separates paragraphs
 RUNNING_SHARE = 0.6  # a first or last line repeated on this share of the pages (3 at least) is a running head or foot
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’)\]]*$")
@@ -35,8 +36,46 @@ def _fail(name: str, message: str, fix: str) -> ProvenanceError:
     return ProvenanceError(Problem(name, None, message, fix))
 
 
-def page_texts(raw: bytes, name: str = "PDF") -> tuple[list[str], Any]:
-    """The text of each page, and the reader (for the document's metadata)."""
+def page_lines(page: Any) -> list[str]:
+    """A page's lines in reading order, with an empty line where the layout leaves a gap wider than
+    a line (pypdf's text has the lines but not the gaps: their height comes from its visitor)."""
+    chunks: list[tuple[str, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        chunks.append((text, tm[5] * cm[3] + tm[4] * cm[1] + cm[5]))  # the chunk's height on the page
+
+    text = page.extract_text(visitor_text=visit) or ""
+    joined = "".join(t for t, _ in chunks)
+    if joined.strip() != text.strip():  # the visitor saw something else: keep the lines without gaps
+        return text.splitlines()
+    lines: list[tuple[str, float | None]] = []
+    for chunk, height in chunks:
+        for index, piece in enumerate(chunk.split("\n")):
+            if index == 0 and lines and not lines[-1][0].endswith("\n"):
+                known = lines[-1][1]
+                lines[-1] = (lines[-1][0] + piece, known if known is not None or not piece.strip() else height)
+            else:
+                lines.append((piece, height if piece.strip() else None))
+            if index < chunk.count("\n"):
+                lines[-1] = (lines[-1][0] + "\n", lines[-1][1])
+    placed = [(t.rstrip("\n"), h) for t, h in lines if t.strip()]
+    steps = [a[1] - b[1] for a, b in zip(placed, placed[1:], strict=False) if a[1] is not None and b[1] is not None and a[1] > b[1]]
+    # The usual spacing is the most common step between lines (ties: the smaller), not the median,
+    # which paragraph gaps pull up on a short page.
+    counted = Counter(round(step) for step in steps)
+    usual = float(min(counted, key=lambda step: (-counted[step], step))) if counted else 0.0
+    out: list[str] = []
+    for index, (line, height) in enumerate(placed):
+        if index and usual and height is not None and placed[index - 1][1] is not None:
+            step = placed[index - 1][1] - height  # type: ignore[operator]
+            if step > PARAGRAPH_GAP * usual or step < 0:  # a wider gap, or a jump up to a new column
+                out.append("")
+        out.append(line)
+    return out
+
+
+def page_texts(raw: bytes, name: str = "PDF") -> tuple[list[list[str]], Any]:
+    """The lines of each page, and the reader (for the document's metadata)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -44,7 +83,7 @@ def page_texts(raw: bytes, name: str = "PDF") -> tuple[list[str], Any]:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
             raise _fail(name, "is encrypted", "save an unprotected copy of the PDF and add that")
-        return [page.extract_text() or "" for page in reader.pages], reader
+        return [page_lines(page) for page in reader.pages], reader
     except ProvenanceError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -93,7 +132,7 @@ def _join(lines: list[str]) -> str:
 def article(raw: bytes, name: str = "PDF") -> Article:
     """The text of a PDF as paragraphs, each with the page it starts on."""
     texts, reader = page_texts(raw, name)
-    pages = [[" ".join(line.split()) for line in text.splitlines()] for text in texts]
+    pages = [[" ".join(line.split()) for line in lines] for lines in texts]
     running = _running_lines([[line for line in lines if line] for lines in pages])
     widths = [len(line) for lines in pages for line in lines if line]
     width = statistics.quantiles(widths, n=10)[7] if len(widths) >= 10 else max(widths, default=0)
