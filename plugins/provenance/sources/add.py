@@ -299,6 +299,7 @@ def add(target: str, options: Options) -> Added:
     _write_all(files)
     moved = None
     if inside and obtained.path is not None:
+        original.parent.mkdir(exist_ok=True)
         os.replace(obtained.path, original)
         moved = obtained.path
     for stale in replaced:
