@@ -3,6 +3,7 @@ turns it into a source, instead of being silently ignored."""
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -16,7 +17,7 @@ IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".tif", ".tiff", ".h
 def advice(shown: str, suffix: str) -> str:
     """How to turn the file ``shown`` (as named in messages) into a source."""
     if suffix in ADDABLE:
-        return f"run 'provenance add {shown}' to extract its text into a source (the file then moves to originals/)"
+        return f"run 'provenance add {shlex.quote(shown)}' to extract its text into a source (the file then moves to originals/)"
     if suffix in OFFICE:
         return f"save it as PDF, then run 'provenance add' on the PDF (and move {shown} out of the seeds folder)"
     if suffix in IMAGES:
