@@ -132,3 +132,24 @@ def test_metadata_from_the_page() -> None:
     bare = webpage.article("<html><head><title>Quay Street floods again</title></head><body><article>"
                            + "".join(f"<p>{p}</p>" for p in web.NEWS_BODY) + "</article></body></html>", "http://127.0.0.1:8000/a.html")
     assert bare.title == "Quay Street floods again" and bare.publisher is None and bare.language is None and bare.url is None
+
+
+def test_an_article_cut_into_chunks_is_completed_from_the_later_chunks() -> None:
+    from lxml import html
+
+    chunk = '<div class="story-chunk">{}</div>'
+    page = html.document_fromstring(
+        "<html><body>"
+        '<div class="story-chunk"><p>A teaser paragraph above the article, in a container of the same kind as the body.</p></div>'
+        + chunk.format("".join(f"<p>{p}</p>" for p in web.NEWS_BODY[:3]))
+        + '<div class="ad"><p>Advertisement: the best ferry deals of the summer season, book your crossing today.</p></div>'
+        + chunk.format("".join(f"<p>{p}</p>" for p in web.NEWS_BODY[3:5]) + "<p>Share this</p>")
+        + '<div class="related"><p>Lifeboat crew rescues two kayakers off Gull Point in a storm on Sunday night.</p></div>'
+        + chunk.format(f"<p>{web.NEWS_BODY[5]}</p>")
+        + chunk.format(f"<p>{web.NEWS_BODY[1]}</p>")  # a paragraph already there is not repeated
+        + "</body></html>"
+    )
+    # The extractor kept the first chunk only.
+    assert webpage.complete_split_body(page, web.NEWS_BODY[:3]) == web.NEWS_BODY[:6]
+    # Two paragraphs are needed to recognise the kind of container.
+    assert webpage.complete_split_body(page, web.NEWS_BODY[:1]) == web.NEWS_BODY[:1]

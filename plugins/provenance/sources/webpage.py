@@ -8,6 +8,8 @@ shingles for trafilatura 2.0). Two choices on top of a plain call, measured with
 - precision is favoured (trafilatura's ``favor_precision``), which drops more of the
   related links and teasers around an article; when that leaves too little to be an article
   (:data:`MIN_WORDS`) while the balanced mode finds much more, the balanced result is taken;
+- an article cut into chunks of the same kind of container (by advertisements or boxes), of
+  which trafilatura may keep only the first, is completed from the other chunks further down;
 - lines trafilatura leaves behind that are page furniture, not article text (a leading copy
   of the headline, "Read more: ..." links, share and newsletter prompts) are dropped by
   :mod:`.boilerplate`.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib.metadata import version
 from typing import Any
@@ -30,6 +33,8 @@ from . import boilerplate
 
 MIN_WORDS = 80  # below this, with precision favoured, the result is a teaser or a paywall notice rather than the article
 MIN_GAIN = 3.0  # ...and the balanced mode is taken only if it finds at least this many times more words
+SPLIT_BODY_MATCHES = 2  # extracted paragraphs that must share a kind of container before its other chunks are looked for
+SPLIT_BODY_WORDS = 8  # a paragraph added from another chunk is prose, not a caption or a button
 PRESCAN_BYTES = 4096  # browsers look for <meta charset> in the first 1024 bytes; saved pages put it later
 _WORD = re.compile(r"\w+")
 
@@ -149,6 +154,8 @@ def article(html: str, url: str | None = None) -> Article:
         tree = lxml_html.document_fromstring(html)
     except (ValueError, TypeError, lxml_html.etree.ParserError):
         tree = None
+    if tree is not None:
+        lines = complete_split_body(tree, lines)
     meta = _page_metadata(tree, html)
     title = _clean(getattr(document, "title", None)) or meta.get("title")
     paragraphs = boilerplate.clean(lines, title)
@@ -168,6 +175,56 @@ def article(html: str, url: str | None = None) -> Article:
         kind=meta.get("kind"),
         extractor=extractor_name(),
     )
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _container(element: Any) -> tuple[str, str, str]:
+    parent = element.getparent()
+    return element.tag, element.get("class") or "", parent.tag if parent is not None else ""
+
+
+def complete_split_body(tree: Any, lines: list[str]) -> list[str]:
+    """The rest of an article whose paragraphs sit in several containers of the same kind (the
+    body cut into chunks by advertisements or boxes): trafilatura may keep only the first chunk.
+    Paragraphs further down the page in containers of the kind that holds the extracted ones
+    (same tag, same class, same parent tag) are added in document order."""
+    paragraphs = [(p.getparent(), " ".join(p.text_content().split())) for p in tree.iter("p") if p.getparent() is not None]
+    have = {_norm(line) for line in lines}
+    used = Counter(_container(parent) for parent, text in paragraphs if _norm(text) in have and len(_WORD.findall(text)) >= 5)
+    if not used:
+        return lines
+    kind, count = used.most_common(1)[0]
+    if count < SPLIT_BODY_MATCHES or not kind[1]:
+        return lines
+    kept = {id(parent) for parent, text in paragraphs if _container(parent) == kind and _norm(text) in have}
+    first = next(i for i, (_, text) in enumerate(paragraphs) if _norm(text) in have)
+    everything = " ".join(_norm(line) for line in lines)
+    position = {}
+    for index, line in enumerate(lines):
+        position.setdefault(_norm(line), index)
+    after: dict[int, list[str]] = {}
+    last = 0
+    for index, (parent, text) in enumerate(paragraphs):
+        key = _norm(text)
+        if key in position:
+            last = max(last, position[key])
+            continue
+        if index < first or id(parent) in kept or _container(parent) != kind or not key or key in everything:
+            continue
+        if len(_WORD.findall(text)) < SPLIT_BODY_WORDS or boilerplate.is_furniture(text):
+            continue
+        after.setdefault(last, []).append(text)
+        position[key] = last
+    if not after:
+        return lines
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        out.append(line)
+        out.extend(after.get(index, []))
+    return out
 
 
 def _clean(value: Any) -> str | None:
