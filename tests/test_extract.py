@@ -59,6 +59,9 @@ def test_language_code(value: str, code: str | None) -> None:
         "This copy is for your personal, non-commercial use only.",
         "Lifeboat crew rescues two kayakers off Gull Point [VIDEO]",
         "Have a tip? Write to the newsroom.",
+        "Updated at 1:23 p.m.",
+        "(Published Monday, Nov. 18, 2019)",
+        "Last updated: 12 March 2024 10:32 GMT",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -79,6 +82,9 @@ def test_furniture_lines(line: str) -> None:
         "The council said it would share the survey with residents next week.",
         "He said the newsletter of the harbour association had warned of the corrosion in 2019.",
         "Click, the rescue dog, found the kayakers.",
+        "Updated figures released on 3 May show a fall of 4 per cent.",
+        "Published in 1998, the first survey found no corrosion.",
+        "Posted at the harbour office on Monday, the notice named 12 boats.",
         # A long paragraph is never a prompt, whatever it contains.
         "Sign up for our newsletter, the harbour master joked at the meeting, before explaining at length why the gates "
         "had corroded faster than the engineers expected and why the repairs could not wait for another winter.",
@@ -99,6 +105,18 @@ def test_headline_copy_and_related_lists_are_dropped() -> None:
         "- A list item that belongs to the article, after a paragraph",
     ]
     assert boilerplate.clean(lines, web.NEWS_TITLE + " | The Eastmouth Courier") == [web.NEWS_BODY[0], web.NEWS_BODY[1], lines[-1]]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (web.NEWS_TITLE, web.NEWS_TITLE + " | The Eastmouth Courier"),
+        ("Local news | " + web.NEWS_TITLE, web.NEWS_TITLE),
+        ("Harbour council approves repairs to Eastmouth's tidal barrier", web.NEWS_TITLE),  # reworded slightly
+    ],
+)
+def test_headline_copies(line: str, title: str) -> None:
+    assert boilerplate.is_headline_copy(line, title)
 
 
 def test_a_first_line_that_only_resembles_the_title_is_kept() -> None:

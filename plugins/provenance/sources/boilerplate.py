@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 PROMPT_WORDS = 30  # prompts and link lines are short; a longer line is taken to be article text
 LIST_ITEM = re.compile(r"^[-•*·▪]\s+")
 
@@ -48,6 +50,18 @@ PROMPT = re.compile(
 TAG_LINK = re.compile(r"\[[A-Z][A-Z ]{2,20}\]\|?$")
 """A headline of another story, labelled in capitals at its end ("... [VIDEO]", "... [INSIGHT]")."""
 
+TIMESTAMP = re.compile(r"^\(?(?:last |first )?(?:updated|published|posted|modified)\b[:\s]*(?P<rest>.*?)\)?$", re.I)
+DATE_WORDS = {
+    # The only words a line that says when a page was published or updated may hold after its keyword.
+    "on", "at", "am", "pm", "a", "m", "p", "gmt", "utc", "bst", "cet", "cest", "et", "est", "edt", "pt", "pst", "pdt", "ist",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+HEADLINE_SHARE = 0.6  # a copy of the headline covers at least this share of the title (or the title of the line)
+HEADLINE_SIMILARITY = 90  # rapidfuzz ratio (0-100) above which a first line is the headline reworded slightly
+
 COUNT_ONLY = re.compile(r"^\d+\s+(?:comments?|shares?|replies)$", re.I)
 _WORD = re.compile(r"\w+")
 
@@ -64,16 +78,33 @@ def is_furniture(line: str) -> bool:
     bare = line.strip().rstrip(":.!…").strip().lower()
     if bare in FURNITURE_LINES or COUNT_ONLY.match(bare):
         return True
+    if is_timestamp(line):
+        return True
     return bool(LINK_PREFIX.match(line) or PROMPT.search(line) or TAG_LINK.search(line.strip()))
+
+
+def is_timestamp(line: str) -> bool:
+    """"Updated at 1:23 p.m.", "(Published Monday, Nov. 18, 2019)": when, and nothing else."""
+    match = TIMESTAMP.match(line.strip())
+    if not match:
+        return False
+    rest = _WORD.findall(match.group("rest").lower())
+    return any(w.isdigit() for w in rest) and all(w.isdigit() or w in DATE_WORDS for w in rest)
 
 
 def is_headline_copy(line: str, title: str | None) -> bool:
     """The headline repeated above the body (the title is kept in the sidecar, not the text)."""
     if not title:
         return False
-    line_n, title_n = _norm(line), _norm(title)
-    # Titles often carry the site's name after a separator: "Headline | Site" or "Headline - Site".
-    return bool(line_n) and (line_n == title_n or (title_n.startswith(line_n + " ") and len(line_n) >= 0.6 * len(title_n)))
+    line_n, title_n = f" {_norm(line)} ", f" {_norm(title)} "
+    if not line_n.strip():
+        return False
+    # Titles often carry the site's name ("Headline | Site") and pages a section's ("Section | Headline").
+    return (
+        (line_n in title_n and len(line_n) >= HEADLINE_SHARE * len(title_n))
+        or (title_n in line_n and len(title_n) >= HEADLINE_SHARE * len(line_n))
+        or fuzz.ratio(line_n, title_n) >= HEADLINE_SIMILARITY  # the same headline, edited ("Michael Anastassiades'" / "Anastassiades'")
+    )
 
 
 def clean(lines: list[str], title: str | None = None) -> list[str]:
