@@ -136,7 +136,11 @@ def _lexicon(text: str) -> dict[str, frozenset[str]]:
 
 
 def _plural_of(word: str) -> str:
-    return word[:-3] + "men" if word.endswith("man") else word + ("es" if word.endswith(("ss", "ch", "sh")) else "s")
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"  # study -> studies, agency -> agencies
+    return word + ("es" if word.endswith(("ss", "ch", "sh", "x")) else "s")
 
 
 _L = _lexicon(_LEXICON)
@@ -146,6 +150,7 @@ _DETS, _DEFINITE, _FUNCTION, _SKIP, _BE = _L["dets"], _L["definite"], _L["functi
 _BACK_PREPS, _FWD_PREPS, _ADJ_PREP, _NAME_LINK, _MODS = _L["back_preps"], _L["fwd_preps"], _L["adj_prep"], _L["name_link"], _L["mods"]
 _TITLES, _ROLES, _SPOKES, _DOCS, _BODIES = _L["titles"], _L["roles"], _L["spokes"], _L["docs"], _L["bodies"]
 _OUTLET_NAMES, _OUTLET_BRANDS, _OUTLET_NOUNS, _PLACES = _L["outlet_names"], _L["outlet_brands"], _L["outlet_nouns"], _L["places"]
+_THAT_VERBS = _w("show shows showed find finds found")  # report only when a that-clause follows ("the data show that")
 _PARTICLE = {"puts": "it", "spells": "out", "lays": "out", "sets": "out", "goes": "on"}
 _TRIGGERS = FREE_VERBS | STRICT_VERBS | _CARRIERS | {"according", "citing", "interview"}
 _PRONOUNS = {"he": "person", "she": "person", "they": "person", "it": "unknown", "him": "person", "her": "person", "them": "person"}
@@ -490,6 +495,8 @@ class _Scan:
             s, e = span
             if t.text in STRICT_VERBS and not complement and classify(text[toks[s].start : toks[e - 1].end]) != "document":
                 return
+            if t.low in _THAT_VERBS and nxt != "that" and classify(text[toks[s].start : toks[e - 1].end]) != "document":
+                return  # "a TV show, ...": only a document shows or finds without "that" ("the data show ...")
             leading = (s == 0 or toks[s - 1].low not in (",", *_QUOTE_CHARS, "—", "–")) and nxt not in (".", "!", "?")
             if leading:  # "X said (that) ...": governs what follows, up to "; " or ", but/while/according to"
                 stop = next((toks[x].start for x in range(v + 1, len(toks)) if toks[x].low == ";"
@@ -541,3 +548,61 @@ def lead_in_speaker(text: str) -> Attribution | None:
     span = _subject_before(toks, v)
     via = toks[v].low + (f" {particle}" if particle and tail[:1] == [particle] else "")
     return None if span is None else _make(body, toks, span[0], span[1], via)
+
+
+_NOT_HOLDERS = frozenset("i we you me us one someone somebody anyone everyone nobody people".split()) | frozenset(_PRONOUNS)
+_DATE_WORDS = re.compile(
+    r"\b(?:\d{4}|\d{1,2}(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year)\b",
+    re.I,
+)
+
+
+def speaker_before(text: str, at: int) -> Attribution | None:
+    """The subject of the clause whose verb starts at character ``at`` ("The harbour board" in "The harbour board
+    flatly denied ..."), read with the same noun-phrase reader as reporting verbs; None if there is none."""
+    toks = _tokens(text)
+    v = next((k for k, t in enumerate(toks) if t.start >= at), len(toks))
+    while v > 0 and toks[v - 1].low.endswith("ly") and toks[v - 1].text.islower() and toks[v - 1].low not in _FUNCTION:
+        v -= 1  # "categorically denied"
+    span = _subject_before(toks, v) if v > 0 else None
+    if span is None and v > 0:  # any noun phrase will do for the subject of a verb ("The museum denied")
+        j = v - 1
+        while j > 0 and toks[j].low in _SKIP:
+            j -= 1
+        k = _seg_back(toks, j, loose=True)
+        span = (k, j + 1) if k is not None and (toks[k].low in _DETS or _cap(toks, k) or _poss(toks[k])) else None
+    if span is None:
+        return None
+    return _make(text, toks, span[0], span[1], "subject")
+
+
+def sentence_subject(text: str) -> Attribution | None:
+    """The noun phrase a sentence opens with ("His opponents, and the community, shrugged off ..."): the
+    subject of its main clause when that clause comes first."""
+    toks = _tokens(text)
+    end = _np_fwd(toks, 0, post=False) if toks else None
+    return None if end is None else _make(text, toks, 0, end, "subject")
+
+
+def is_holder(name: str, subject: bool = False) -> bool:
+    """Can ``name`` hold a position: a person, an organisation, an outlet or a document, named as such?
+
+    Pronouns, dates and clause fragments cannot: a reader must be able to tell who holds the view. With
+    ``subject`` (the name is the subject of a verb of denial, read by the noun-phrase reader), any noun
+    phrase that is not a pronoun or a date will do: who denies is whoever the verb says denies."""
+    words = name.split()
+    if not words or len(words) > 8 or not words[0][:1].isalnum():
+        return False
+    first = words[0].lower().strip("'’\"“”")
+    if first in _NOT_HOLDERS or first in _FUNCTION and first not in _DETS or len(words) == 1 and first in _DETS:
+        return False
+    if _DATE_WORDS.search(name) and not any(w[:1].isupper() and w.lower() not in _WEEKDAYS and not _DATE_WORDS.fullmatch(w) for w in words[1:] + words[:1]):
+        return False
+    kind = classify(name)
+    if subject:
+        return True
+    if kind == "unknown":  # "His opponents", "Khan's defenders": people named by what they are
+        last = words[-1].lower().strip(".,'’")
+        return len(words) > 1 and _noun(last) and last not in _DOCS
+    return kind in ("person", "body", "outlet", "document")
