@@ -13,24 +13,20 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Source
+from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Sentence, Source
 from ..roles import is_claim
 from . import align, contested
-from .attribution import Attribution, classify, find_attribution, is_holder, sentence_subject, speaker_before
+from .attribution import Attribution, classify, find_attribution, is_holder, lead_in_speaker, sentence_subject, speaker_before
 from .dates import find_dates
 from .entities import People
 from .entities import build as build_people
 from .features import features, key
 from .groups import Groups
 from .hedges import Hedge, find_hedges
+from .origins import Documents, corpus_outlets, origin_keys, recognise_outlets
 from .stance import REPORTED_FRAME, Stance, content_head, find_stance, position_of
 
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
-_DOC_ADJECTIVES = re.compile(
-    r"^(?:the|a|an|this|that|its|his|her|their|secret|leaked|classified|diplomatic|confidential|newly|revealed|internal|"
-    r"official|original|full|same|pakistani|american|british|government|new|latest|wednesday|\w+day['’]s|\w+'s|\w+’s)\s+",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -86,21 +82,6 @@ class Analysis:
         return self._points.get(claim_id, [])
 
 
-def origin_key(att: Attribution) -> str | None:
-    """A name for where a claim comes from upstream: an outlet, or a document by its head noun."""
-    if att.kind == "outlet":
-        return "outlet:" + re.sub(r"^the\s+", "", att.name.lower()).strip()
-    if att.kind == "document":
-        name = att.name.lower()
-        while True:
-            stripped = _DOC_ADJECTIVES.sub("", name)
-            if stripped == name:
-                break
-            name = stripped
-        return "document:" + (name.split()[-1] if name.split() else name)
-    return None
-
-
 def _quotes(text: str) -> set[tuple[str, ...]]:
     """Runs of :data:`QUOTE_RUN` words inside the quotations of a claim: the same quoted words, however
     punctuated or spelled elsewhere in the quotation, mean a shared upstream."""
@@ -128,26 +109,26 @@ class Local:
 def local_facts(source: Source) -> dict[str, Local]:
     """Attribution, hedges and stance of each claim sentence of one source, keyed by sentence id.
 
-    A lead-in line's speaker ("The report describes") is carried over the paragraph it introduces.
+    Attribution is read in context (:class:`Discourse`): a passage introduced by a lead-in ("The report
+    describes", "..., according to the cable" ending a paragraph, a paragraph opening "According to the
+    cable,") carries its chain over the sentences it governs; a document the source has said an outlet
+    published ("the cable cited in The Intercept") keeps that outlet wherever it is named again; "he" and
+    "she" stand for the last person named.
     """
     out: dict[str, Local] = {}
-    lead_in: str | None = None
-    lead_paragraph = -1
-    previous: str | None = None
-    last_named: dict[str, str] = {}  # kind -> the last named person or body, for "he denied" / "they denied"
+    discourse = Discourse()
+    discourse.learn_carriers(source.sentences)
     recent: list[tuple[str, Local]] = []  # (text, facts) of the claims before, nearest last
     lead: list[str] = []  # the source's first claims
-    for sentence in source.sentences:
+    sentences = source.sentences
+    for n, sentence in enumerate(sentences):
+        last_in_paragraph = n + 1 == len(sentences) or sentences[n + 1].paragraph != sentence.paragraph
         if sentence.role == "lead-in":
-            lead_in, lead_paragraph = sentence.text, sentence.paragraph + 1
-            previous = sentence.text
+            discourse.lead_in(sentence)
             continue
-        if lead_in and sentence.paragraph > lead_paragraph:
-            lead_in = None
         if is_claim(sentence.text, sentence.role):
-            context = lead_in if lead_in and sentence.paragraph == lead_paragraph else previous
-            chain = tuple(find_attribution(sentence.text, previous=context))
-            stance = find_stance(sentence.text, _holder_finder(sentence.text, chain, last_named))
+            chain = discourse.chain(sentence, last_in_paragraph)
+            stance = find_stance(sentence.text, _holder_finder(sentence.text, chain, discourse.last_named))
             found = Local(chain, tuple(find_hedges(sentence.text)), stance)
             if stance:
                 found = Local(chain, found.hedges, stance, *resolve_proposition(sentence.text, stance, recent, lead))
@@ -155,14 +136,105 @@ def local_facts(source: Source) -> dict[str, Local]:
             if len(lead) < LEAD_CLAIMS:
                 lead.append(sentence.text)
             recent = (recent + [(sentence.text, found)])[-PROPOSITION_LOOKBACK:]
-            for att in chain:
-                if att.kind in ("person", "body") and is_holder(att.name):
-                    last_named[att.kind] = att.name
+        discourse.read(sentence)
+    return out
+
+
+_CARRIER_VIAS = frozenset({"cited in", "obtained by", "seen by", "published in", "published by", "reported by", "reported in", "leaked to"})
+_PRONOUN_PEOPLE = frozenset({"he", "she", "him", "her"})
+_FRAMING_VIAS = frozenset({"according to", "reported", "reports", "wrote", "writes", "said", "says", "describes", "described"})
+
+
+@dataclass
+class Discourse:
+    """What the sentences of a source read so far tell about the next one's attribution."""
+
+    carried: tuple[Attribution, ...] = ()  # a chain that governs a passage ...
+    carried_paragraph: int = -1  # ... the paragraph it governs
+    lead_in_text: str | None = None
+    carriers: dict[str, Attribution] = field(default_factory=dict)  # a document's head noun -> the outlet that published it
+    last_named: dict[str, str] = field(default_factory=dict)  # "person"/"body" -> the last one named, for "he", "they"
+    previous: str | None = None
+
+    def lead_in(self, sentence: Sentence) -> None:
+        """A lead-in governs the paragraph after it: by its speaker ("The report describes") or by the
+        chain it states ("Below is what was said next, according to the cable")."""
+        own = find_attribution(sentence.text)
+        self.lead_in_text, self.carried_paragraph = sentence.text, sentence.paragraph + 1
+        self.carried = tuple(self._with_carriers([self._named(a) for a in own])) if own and not lead_in_speaker(sentence.text) else ()
+        self.previous = sentence.text
+
+    def learn_carriers(self, sentences: Sequence[Sentence]) -> None:
+        """Which outlet published each document the source names ("the cable cited in The Intercept"): a fact
+        about the document, wherever in the source it is stated."""
+        for sentence in sentences:
+            if sentence.role in ("body", "lead-in"):
+                chain = find_attribution(sentence.text)
+                for before, after in zip(chain, chain[1:], strict=False):
+                    if before.kind == "outlet" and after.kind == "document" and (after.via in _CARRIER_VIAS or before.via in _CARRIER_VIAS):
+                        self.carriers.setdefault(_head(after.name), before)
+
+    def chain(self, sentence: Sentence, last_in_paragraph: bool) -> tuple[Attribution, ...]:
+        governed = sentence.paragraph == self.carried_paragraph
+        context = self.lead_in_text if governed and self.lead_in_text and not self.carried else self.previous
+        own = find_attribution(sentence.text, previous=context)
+        chain = list(self.carried) + [a for a in own if a.name not in {c.name for c in self.carried}] if governed and self.carried else own
+        chain = [self._named(a) for a in chain]
+        chain = self._with_carriers(chain)
+        if own and own[0].kind in ("outlet", "document") and own[0].via in _FRAMING_VIAS and self._opens(sentence, own[0]):
+            self.carried, self.carried_paragraph, self.lead_in_text = tuple(chain[: chain.index(own[0]) + 1]), sentence.paragraph, None
+        elif chain and last_in_paragraph and not sentence.text.rstrip().endswith(_TERMINAL):
+            self.carried, self.carried_paragraph, self.lead_in_text = tuple(chain), sentence.paragraph + 1, None  # "..., according to the cable" + a quotation
+        return tuple(chain)
+
+    def _opens(self, sentence: Sentence, att: Attribution) -> bool:
+        """Does the attribution open its paragraph ("According to the cable, ..." as the paragraph's first sentence)?"""
+        return att.start <= OPENING_CHARS and sentence.start == self._paragraph_start(sentence)
+
+    def _paragraph_start(self, sentence: Sentence) -> int:
+        return self._starts.get(sentence.paragraph, sentence.start)
+
+    def _named(self, att: Attribution) -> Attribution:
+        if att.kind == "person" and att.name.lower() in _PRONOUN_PEOPLE and "person" in self.last_named:
+            return Attribution(self.last_named["person"], "person", att.via, att.start, att.end)
+        return att
+
+    def _with_carriers(self, chain: list[Attribution]) -> list[Attribution]:
+        out: list[Attribution] = []
+        for att in chain:
+            carrier = self.carriers.get(_head(att.name)) if att.kind == "document" else None
+            if carrier is not None and not any(a.kind == "outlet" for a in out) and carrier.name not in {a.name for a in chain}:
+                out.append(Attribution(carrier.name, carrier.kind, carrier.via, 0, 0))
+            out.append(att)
+        return out
+
+    def read(self, sentence: Sentence) -> None:
+        """Note who a sentence names, for the pronouns after it."""
+        self._starts.setdefault(sentence.paragraph, sentence.start)
+        for att in find_attribution(sentence.text) if is_claim(sentence.text, sentence.role) else ():
+            if att.kind in ("person", "body") and is_holder(att.name):
+                self.last_named[att.kind] = att.name
         for name in _PERSON_NAME.findall(sentence.text):  # "written by Maria Lopez": she is who "she" may be next
             if classify(name) == "person":
-                last_named["person"] = name
-        previous = sentence.text
-    return out
+                self.last_named["person"] = name
+        self.previous = sentence.text
+        if self.lead_in_text and sentence.paragraph > self.carried_paragraph:
+            self.lead_in_text = None
+
+    @property
+    def _starts(self) -> dict[int, int]:
+        if not hasattr(self, "_paragraph_starts"):
+            self._paragraph_starts: dict[int, int] = {}
+        return self._paragraph_starts
+
+
+def _head(name: str) -> str:
+    words = re.findall(r"[\w’'-]+", re.split(r"\s+(?:cited|quoted|obtained|seen|published|by|in|from|of)\b", name, maxsplit=1)[0].lower())
+    return words[-1] if words else ""
+
+
+_TERMINAL = (".", "!", "?", "\"", "”", "’", "…", ")")
+OPENING_CHARS = 40  # an attribution that starts this early opens its sentence ("According to the leaked cable, ...")
 
 
 _PERSON_NAME = re.compile(r"(?<=\w )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+")
@@ -212,6 +284,8 @@ def resolve_proposition(text: str, stance: Stance, recent: list[tuple[str, Local
             phrase = _around(earlier, head)
             if phrase:
                 return phrase, False
+        if not _has_pronoun(stance.object):
+            return "", False  # a noun with nothing before it to refer to: nothing is guessed
     for frame in reversed(list(REPORTED_FRAME.finditer(text))):
         complement = text[frame.end() :]
         complement = complement[: stance.start - frame.end()] if frame.end() < stance.start else complement
@@ -238,6 +312,10 @@ def resolve_proposition(text: str, stance: Stance, recent: list[tuple[str, Local
 _WHOLE_STORY = re.compile(r"(?i)\b(?:all\s+of\s+(?:it|this|that)|the\s+(?:whole|entire)\s+(?:thing|story|affair|tale)|the\s+story)\b")
 PASSAGE_WORDS = 30  # a pronoun that points back over short sentences stands for about a claim's worth of them
 LEAD_CLAIMS = 2  # the claims of a source's opening that state what the story is
+
+
+def _has_pronoun(phrase: str) -> bool:
+    return bool(re.search(r"(?i)\b(?:it|this|that|they|these|those)\b", phrase))
 
 
 def _around(text: str, head: str) -> str:
@@ -279,10 +357,14 @@ def analyze(
     propositions: dict[int, str] = {}
     passages: set[int] = set()  # stance claims whose proposition is a passage a pronoun stands for
     chains: dict[str, tuple[Attribution, ...]] = {}
+    outlets = corpus_outlets((s.meta.publisher for s in sources), (s.text for s in sources))
+    for claim in claims:
+        chains[claim.id] = recognise_outlets(local[claim.source][claim.sentence].attribution, outlets)
+    documents = Documents(a.name for chain in chains.values() for a in chain if a.kind == "document")
     for i, claim in enumerate(claims):
         found = local[claim.source][claim.sentence]
-        chain = chains[claim.id] = found.attribution
-        origins[claim.id] = frozenset(k for a in chain if (k := origin_key(a)))
+        chain = chains[claim.id]
+        origins[claim.id] = origin_keys(chain, documents)
         if found.stance:
             stances[i] = found.stance
             propositions[i] = found.proposition
@@ -311,6 +393,9 @@ def analyze(
     for link in links:
         a, b = claims[link.a], claims[link.b]
         if not _may_corroborate(link.a, link.b, stances, restated):
+            continue
+        if link.score < params.corroborate:  # a weaker match is shown as related, and counts for nothing
+            relations.append(Relation(a.id, b.id, "related", link.score))
             continue
         same_origin = origins[a.id] & origins[b.id] or _quotes(a.text) & _quotes(b.text)
         relations.append(Relation(a.id, b.id, "echoes" if same_origin else "corroborates", link.score))

@@ -367,6 +367,11 @@ def _falsity_predicate(text: str, m: re.Match[str]) -> Decision:
     return None  # "the handbags were fake", "the protest was staged": not a claim or an artefact
 
 
+def _attributive_falsity(text: str, m: re.Match[str]) -> Decision:
+    """'the clearly staged photos', 'a fake video': an artefact the writer calls fake in passing."""
+    return ("debunks", m.group("np"), True)
+
+
 def _but_not(text: str, m: re.Match[str]) -> Decision:
     """'Some sites are claiming X, but it's not' / 'X, which is not the case'."""
     head = _before(text, m.start("cue"))
@@ -514,6 +519,7 @@ RULES: list[Rule] = [
         rf"|['’]s)[\s,]+(?:(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+,?\s+(?:but|and|yet)\s+(?:also\s+|even\s+)?)?{_ADVS}(?P<fal>{FALSITY}))\b(?!\s*[-–]?\s*(?:start|alarm|teeth|ceiling|floor|bottom|eyelashes|tan|nails|positive|negative|dawn|note|economy|step|sense|hope|modesty|flag))",
         re.I,
     ), _falsity_predicate, "speaker"),
+    (re.compile(r"(?:\b(?:the|these|those|this|that)\s+|(?=(?:clearly|obviously|totally|entirely|completely|patently)\s))(?P<cue>(?:(?:clearly|obviously|totally|entirely|completely|patently)\s+)?(?:fake|faked|staged|doctored|fabricated|bogus|phony|phoney|hoax|photoshopped|forged|made-up))\s+(?P<np>(?:video|videos|clip|clips|footage|photos?|photographs?|pictures?|images?|posts?|tweets?|stor(?:y|ies)|articles?|reports?|letters?|notes?|documents?|memo|emails?|quotes?|screenshots?|recordings?|interview|scenes?|ad|advert|advertisement)\b)", re.I), _attributive_falsity, "writer"),
     # "Some sites are claiming X, but it's not", "X, which is not the case / not true".
     (re.compile(r"(?P<cue>,?\s+but\s+(?:it|that|this|they|he|she)(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+did|\s+does|\s+do)" + _NEG + r"|,?\s+(?:which|but\s+that)\s+(?:is|was)" + _NEG + r"\s+(?:the\s+case|true|so))(?=\s*(?:[.;,!?—–]|$))", re.I), _but_not, "writer"),
     (re.compile(r"(?P<cue>(?:,|—|–)?\s+but\s+not\s+(?:(?:in\s+order\s+)?to|because|so\s+(?:that|as)|for\s+the\s+reason)\b)", re.I), _but_not_purpose, "speaker"),
