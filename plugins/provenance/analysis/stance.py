@@ -450,7 +450,11 @@ def _says_nothing(text: str, m: re.Match[str]) -> Decision:
     frames = [w for w in _last_words(before, 8) if w in MEDIA_NOUNS or w in CLAIM_NOUNS or w in {"it", "original", "version"}]
     if not frames:
         return None
-    return ("disputes", (_before(text, m.start("cue")) + " " + _clause(text, m.end("cue"))).strip(), True)
+    # "the first story of the attack ... says nothing about X": what is disputed is X's part in what the
+    # subject reports, so the proposition is the subject's words and X
+    opening = re.split(r"[:;]\s", _before(text, m.start("cue")))[-1]
+    subject = re.split(r"(?i)\s(?:was|is|were|are|has|had|have|says|said|—|–|and)\s", opening)[0]
+    return ("disputes", (_strip_opening(subject) + " " + _clause(text, m.end("cue"))).strip(), True)
 
 
 def _debunk_verb(text: str, m: re.Match[str]) -> Decision:
