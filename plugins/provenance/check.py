@@ -10,31 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-import yaml
 
-from . import pipeline
+from . import pipeline, site_config
 from .citations_md import CitationExtension, PageState
 from .cite import Resolver
 from .errors import Problem
 
 DEFAULT_EXTENSIONS = ["fenced_code", "tables", "attr_list", "md_in_html", "footnotes"]
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (!ENV, !!python/name, ...)."""
-
-
-def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        values = loader.construct_sequence(node)
-        return values[-1] if suffix.startswith("ENV") and values else values
-    return loader.construct_mapping(node)
-
-
-_TolerantLoader.add_multi_constructor("!", _any_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
 
 
 @dataclass
@@ -49,16 +31,10 @@ class Settings:
 
 def settings(config_file: Path) -> tuple[Settings, list[Problem]]:
     root = config_file.resolve().parent
-    problems: list[Problem] = []
-    data: dict[str, Any] = {}
-    try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(config_file.name, mark.line + 1 if mark else None, f"cannot be read: {exc}", "check the file"))
-    options = plugin_options(data.get("plugins"), "provenance")
-    seeds = root / str(options.get("seeds", "seeds"))
-    editorial = root / str(options["editorial"]) if options.get("editorial") else seeds / "editorial"
+    data, problems = site_config.read(config_file)
+    layout = site_config.layout_of(data)
+    seeds = root / layout.seeds
+    editorial = root / layout.editorial if layout.editorial else seeds / "editorial"
     names, configs = [], {}
     for ext in data.get("markdown_extensions") or DEFAULT_EXTENSIONS:
         if isinstance(ext, dict):
@@ -69,19 +45,7 @@ def settings(config_file: Path) -> tuple[Settings, list[Problem]]:
             names.append(str(ext))
     if "footnotes" not in names:
         names.append("footnotes")
-    return Settings(root, root / str(data.get("docs_dir", "docs")), seeds, editorial, names, configs), problems
-
-
-def plugin_options(plugins: Any, name: str) -> dict[str, Any]:
-    """A plugin's options from mkdocs.yml's ``plugins``, which MkDocs accepts as a list (of names, or of
-    one-key mappings) or as a mapping of names to options."""
-    entries = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (item, None) for item in plugins or []
-    )
-    for key, options in entries:
-        if key == name:
-            return options if isinstance(options, dict) else {}
-    return {}
+    return Settings(root, root / layout.docs, seeds, editorial, names, configs), problems
 
 
 def check_pages(s: Settings, result: pipeline.Result) -> list[Problem]:
