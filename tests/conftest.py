@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
@@ -31,6 +32,45 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # they start in subprocesses.
 os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
 sys.dont_write_bytecode = True
+
+# --- The checkout stays as it was: what the session adds to it (outside Python's and pytest's own caches) fails the run.
+
+_PYTHON_CACHES = ("__pycache__/", ".pytest_cache/")
+
+
+def _added_to_checkout() -> set[str] | None:
+    """Untracked and ignored entries of the checkout (as `git status` names them), or None without git."""
+    try:
+        done = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--ignored"], capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return {line[3:] for line in done.stdout.splitlines() if line[:2] in ("??", "!!") and not line.endswith(_PYTHON_CACHES)}
+
+
+_BEFORE = pytest.StashKey[set[str] | None]()
+_WRITTEN = pytest.StashKey[set[str]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_BEFORE] = _added_to_checkout()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    before, after = session.config.stash.get(_BEFORE, None), _added_to_checkout()
+    written = (after - before) if before is not None and after is not None else set()
+    session.config.stash[_WRITTEN] = written
+    if written and exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
+    written = config.stash.get(_WRITTEN, set())
+    if written:
+        terminalreporter.write_sep("=", "the tests wrote into the checkout", red=True)
+        terminalreporter.write_line(f"new in {ROOT}: {', '.join(sorted(written))} (build copies in tmp_path; see conftest.py)")
+
 
 MKDOCS_YML = """\
 site_name: Test site
