@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import ROOT, Project
+from .conftest import MKDOCS_YML, ROOT, Project
 
 
 def check(root: Path) -> subprocess.CompletedProcess[str]:
@@ -72,3 +72,26 @@ def test_a_note_is_printed_when_the_sites_extensions_cannot_load(project: Projec
     (line,) = out.stdout.splitlines()
     assert line.startswith("mkdocs.yml: note: Markdown extensions could not be loaded") and "no_such_extension_here" in line, line
     assert out.stderr.rstrip().endswith("0 errors, 0 warnings, 1 notes"), out.stderr
+
+
+def test_a_mkdocs_yml_it_cannot_use_is_a_problem_not_a_traceback(project: Project) -> None:
+    project.add_source("a.txt", "Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", "id: ferry\n")
+    (project.root / "mkdocs.yml").write_text("- site_name\n- plugins\n", encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert out.stdout.splitlines() == ["mkdocs.yml:1: is not a mapping of settings (fix: check the file)"]
+    (project.root / "mkdocs.yml").write_text(MKDOCS_YML.replace("markdown_extensions: [footnotes,", "markdown_extensions: [{toc: {}, tables: {}}, footnotes,"), encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert out.stdout.startswith("mkdocs.yml: markdown_extensions: {'toc': {}, 'tables': {}} is not an extension's name"), out.stdout
+
+
+def test_the_mapping_form_of_markdown_extensions_keeps_their_options(project: Project) -> None:
+    """An option of an extension, given in the mapping form, reaches the extension (here one it refuses)."""
+    project.add_source("a.txt", "Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", "id: ferry\n")
+    config = MKDOCS_YML.replace("markdown_extensions: [footnotes, attr_list, md_in_html, admonition, toc]", "markdown_extensions:\n  footnotes: {}\n  toc: {no_such_option: 1}")
+    assert "no_such_option" in config
+    (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.startswith("mkdocs.yml: note: Markdown extensions could not be loaded") and "no_such_option" in out.stdout, out.stdout

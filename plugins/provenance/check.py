@@ -35,14 +35,8 @@ def settings(config_file: Path) -> tuple[Settings, list[Problem]]:
     layout = site_config.layout_of(data)
     seeds = root / layout.seeds
     editorial = root / layout.editorial if layout.editorial else seeds / "editorial"
-    names, configs = [], {}
-    for ext in data.get("markdown_extensions") or DEFAULT_EXTENSIONS:
-        if isinstance(ext, dict):
-            (name, conf), = ext.items()
-            names.append(name)
-            configs[name] = conf or {}
-        else:
-            names.append(str(ext))
+    names, configs, more = site_config.markdown_extensions(data.get("markdown_extensions") or DEFAULT_EXTENSIONS, config_file.name)
+    problems += more
     if "footnotes" not in names:
         names.append("footnotes")
     return Settings(root, root / layout.docs, seeds, editorial, names, configs), problems

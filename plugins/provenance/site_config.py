@@ -59,6 +59,28 @@ def plugin_options(plugins: Any, name: str = PLUGIN) -> dict[str, Any]:
     return {}
 
 
+def markdown_extensions(value: Any, file: str = "mkdocs.yml") -> tuple[list[str], dict[str, dict[str, Any]], list[Problem]]:
+    """Names and options of ``markdown_extensions``, which MkDocs accepts as a list (of names, or of
+    one-key mappings) or as a mapping of names to options."""
+    names: list[str] = []
+    configs: dict[str, dict[str, Any]] = {}
+    problems: list[Problem] = []
+    items = list(value.items()) if isinstance(value, dict) else []
+    for item in value if isinstance(value, (list, tuple)) else []:
+        if isinstance(item, dict) and len(item) == 1:
+            items.append(next(iter(item.items())))
+        elif isinstance(item, str):
+            items.append((item, None))
+        else:
+            problems.append(Problem(file, None, f"markdown_extensions: {item!r} is not an extension's name or a one-key mapping of a name to its options",
+                                    "write '- name' or '- name: {option: value}'"))
+    for name, options in items:
+        names.append(str(name))
+        if isinstance(options, dict):
+            configs[str(name)] = options
+    return names, configs, problems
+
+
 def url_of(src_uri: str, directory_urls: bool = True) -> str:
     """The URL MkDocs gives the page ``docs/<src_uri>`` (``mkdocs.structure.files.File.url``)."""
     parent, filename = posixpath.split(src_uri)
