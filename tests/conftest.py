@@ -12,7 +12,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,10 +27,6 @@ from .browser import chromium, serve
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("mkdocs.yml", "docs", "seeds")  # what the repository's site is built from
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-# No bytecode caches written into the checkout by the tests' own imports or by the builds and commands
-# they start in subprocesses.
-os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
-sys.dont_write_bytecode = True
 
 # --- The checkout stays as it was: what the session adds to it (outside Python's and pytest's own caches) fails the run.
 
