@@ -11,7 +11,7 @@ import pytest
 from provenance import anchor, pipeline
 
 from . import harbour
-from .conftest import Project
+from .conftest import Project, page_text
 from .harbour import HERALD
 
 
@@ -185,7 +185,7 @@ points:
 """, encoding="utf-8")
     site = project.build(strict=True)
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert "Editor&#x27;s note:" in home or "Editor's note:" in home
+    assert "Editor's note:" in page_text(home)
     assert "Counted in <em>January</em>." in home
     herald = (site / "sources/herald/index.html").read_text(encoding="utf-8")
     assert "Counted in <em>January</em>." in herald
