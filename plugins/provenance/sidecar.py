@@ -30,10 +30,13 @@ FIELDS = ("id", "title", "author", "publisher", "published", "url", "kind")
 KINDS = ("news", "blog", "document", "transcript", "press-release", "social", "other")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SUFFIXES = (".yml", ".yaml")
+# Tried in this order; the first that exists is the source's sidecar ("A.TXT" may have "A.YML").
+_SPELLINGS = (".yml", ".yaml", ".YML", ".YAML")
 
 
 def path_for(source: Path) -> Path | None:
-    for suffix in SUFFIXES:
+    """The sidecar of a source file: same name, suffix .yml or .yaml (either case)."""
+    for suffix in _SPELLINGS:
         candidate = source.with_suffix(suffix)
         if candidate.is_file():
             return candidate
