@@ -30,7 +30,9 @@ _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v\u00a0\u2000-\u200b\u3000
 _LINE_BREAK = re.compile(r"\r?\n|\r")
 # Unicode's spaces beyond ASCII (str.isspace), each written as " " for the segmenter.
 _WIDE_SPACES = str.maketrans({c: " " for c in map(chr, range(0x80, 0x3001)) if c.isspace()})
-_SPACE = " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
+# Everything Python counts as white space (including the separators \x1c-\x1f and NEL), plus the
+# zero-width space and the byte-order mark, which are just as invisible.
+_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u200b\ufeff"
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
