@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -32,6 +34,26 @@ validation:
   unrecognized_links: warn
   anchors: warn
 """
+
+
+@contextmanager
+def deadline(seconds: float, what: str) -> Iterator[None]:
+    """Fail (rather than hang the suite) when ``what`` has not finished after ``seconds``.
+
+    A guard against endless loops, far above the time the work takes even on a loaded machine;
+    it measures nothing.
+    """
+
+    def expired(signum: int, frame: object) -> None:
+        raise AssertionError(f"{what} did not finish in {seconds} s (an endless loop?)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class Project:

@@ -59,7 +59,7 @@ def claim(doc: dict, words: str) -> dict:
 
 def test_export_v2_fields(site: Path) -> None:
     doc = data(site)
-    assert doc["schema"] == "2.1"
+    assert doc["schema"] == "2.2"
     sale = claim(doc, "secretly sold the fishing rights")
     assert sale["status"] == "contested"
     assert any(r["relation"] == "contests" for r in sale["related"])

@@ -29,7 +29,7 @@ def built_repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_repo_site_builds_strict_with_a_page_per_source(built_repo_site: Path) -> None:
     data = json.loads((built_repo_site / "provenance.json").read_text(encoding="utf-8"))
-    assert data["schema"] == "2.1"
+    assert data["schema"] == "2.2"
     assert len(data["sources"]) == len(list((ROOT / "seeds").glob("*.txt")))
     for source in data["sources"]:
         page = built_repo_site / source["page"] / "index.html"

@@ -35,7 +35,8 @@ def test_problems_in_every_kind_of_file(project: Project) -> None:
     assert any(line.startswith("docs/page.md:7: quoted passage not found verbatim in source 'ferry'") and "did you mean" in line for line in lines), lines
     assert any(line.startswith("docs/page.md:11: unknown source id 'feri'") for line in lines), lines
     assert not any("nowhere" in line for line in lines)
-    assert "4 errors" in out.stderr or "errors" in out.stderr
+    assert len(lines) == 4, lines
+    assert out.stderr.rstrip().endswith(": 3 errors, 1 warnings"), out.stderr  # the orphan is a warning
 
 
 def test_exit_code_zero_when_clean(project: Project) -> None:
@@ -43,3 +44,31 @@ def test_exit_code_zero_when_clean(project: Project) -> None:
     (project.docs / "page.md").write_text('# Page\n\nSank [@ferry "The ferry sank"].\n', encoding="utf-8")
     out = check(project.root)
     assert out.returncode == 0, out.stdout
+
+
+def test_the_mapping_form_of_plugins_is_read(project: Project) -> None:
+    """MkDocs accepts `plugins:` as a mapping of names to options as well as a list."""
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("plugins:\n  - search\n  - provenance:\n      seeds: seeds\n", "plugins:\n  search: {}\n  provenance:\n    seeds: articles\n")
+    assert "  provenance:\n    seeds: articles\n" in config
+    (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (project.root / "articles").mkdir()
+    (project.root / "articles" / "a.txt").write_text("Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", encoding="utf-8")
+    (project.root / "articles" / "a.yml").write_text("id: ferry\n", encoding="utf-8")
+    (project.docs / "page.md").write_text('# Page\n\nSank [@ferry "The ferry sank"].\n', encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "checked 1 sources, 0 editorial files" in out.stderr
+
+
+def test_a_note_is_printed_when_the_sites_extensions_cannot_load(project: Project) -> None:
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("markdown_extensions: [footnotes,", "markdown_extensions: [no_such_extension_here, footnotes,")
+    (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    project.add_source("a.txt", "Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", "id: ferry\n")
+    (project.docs / "page.md").write_text('# Page\n\nSank [@ferry "The ferry sank"].\n', encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 0, out.stdout + out.stderr
+    (line,) = out.stdout.splitlines()
+    assert line.startswith("mkdocs.yml: note: Markdown extensions could not be loaded") and "no_such_extension_here" in line, line
+    assert out.stderr.rstrip().endswith("0 errors, 0 warnings, 1 notes"), out.stderr

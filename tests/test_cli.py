@@ -15,7 +15,7 @@ def test_export_writes_the_same_document_as_the_build() -> None:
     out = run("export", "--seeds", "seeds")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert data["schema"] == "2.1" and data["sources"] and data["claims"]
+    assert data["schema"] == "2.2" and data["sources"] and data["claims"]
 
 
 def test_sentences_lists_ids_roles_and_offsets() -> None:

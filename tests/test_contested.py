@@ -41,6 +41,18 @@ def test_no_stance_without_a_denial_cue(text: str) -> None:
     assert contested.find_stance(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "obj"),
+    [
+        ("Police were not involved in the raid.", "Police were not involved in the raid"),  # no ", " before the cue
+        ("In the end, police were not involved in the raid.", "police were not involved in the raid"),
+    ],
+)
+def test_the_object_of_a_negated_clause_keeps_its_first_word(text: str, obj: str) -> None:
+    found = contested.find_stance(text)
+    assert found is not None and found.object == obj
+
+
 def source(sid: str, text: str) -> Source:
     paragraphs, sentences, _ = split(text)
     return Source(f"{sid}.txt", text, Metadata(id=sid), tuple(paragraphs), tuple(sentences), sid)

@@ -219,3 +219,41 @@ points:
     doc = json.loads((site / "provenance.json").read_text(encoding="utf-8"))
     assert next(p for p in doc["contested"] if p["id"] == "sale")["rating"] == "Disputed"
     assert doc["orphans"] == []
+
+
+def test_two_entries_on_one_automatic_point_report_the_second_and_go_on(seeds: Path) -> None:
+    result = edit(seeds, """
+points:
+  - id: sale
+    match: {source: gazette, quote: "denied that it sold the fishing rights"}
+    rating: Disputed
+  - id: sale-again
+    match: {source: herald, quote: "secretly sold the fishing rights"}
+    title: "Was the sale secret?"
+""")
+    (problem,) = [p for p in result.problems if p.severity == "error"]
+    assert problem.file.endswith("editorial/e.yml") and problem.line == 6
+    assert "already reviewed by the entry at line 3" in problem.message
+    points = {p.id: p for p in result.analysis.contested}
+    assert set(points) == {"sale"} and points["sale"].rating == "Disputed"
+
+
+BOATS_POSITIONS = """    positions:
+      - stance: asserts
+        passages: [{source: herald, quote: "The harbour has 240 registered boats."}]
+      - stance: disputes
+        passages: [{source: gazette, quote: "number about 240"}]
+"""
+
+
+def test_a_point_id_is_used_once(seeds: Path) -> None:
+    """Two points with one id (or an editor's point named like an automatic one) would share an anchor."""
+    result = edit(seeds, f"points:\n  - id: boats\n{BOATS_POSITIONS}  - id: boats\n    title: Again\n{BOATS_POSITIONS}  - id: point-1\n{BOATS_POSITIONS}")
+    errors = sorted((p.line, p.message) for p in result.problems if p.severity == "error")
+    assert errors == [
+        (8, "point id 'boats' is already used by the entry at line 2"),
+        (15, "point id 'point-1' is the id of an automatic contested point"),
+    ]
+    ids = [p.id for p in result.analysis.contested]
+    assert sorted(ids) == ["boats", "point-1"] and len(set(ids)) == len(ids)
+    assert next(p for p in result.analysis.contested if p.id == "boats").title == "boats"

@@ -56,10 +56,7 @@ def settings(config_file: Path) -> tuple[Settings, list[Problem]]:
     except (OSError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         problems.append(Problem(config_file.name, mark.line + 1 if mark else None, f"cannot be read: {exc}", "check the file"))
-    options: dict[str, Any] = {}
-    for plugin in data.get("plugins") or []:
-        if isinstance(plugin, dict) and "provenance" in plugin:
-            options = plugin["provenance"] or {}
+    options = plugin_options(data.get("plugins"), "provenance")
     seeds = root / str(options.get("seeds", "seeds"))
     editorial = root / str(options["editorial"]) if options.get("editorial") else seeds / "editorial"
     names, configs = [], {}
@@ -73,6 +70,18 @@ def settings(config_file: Path) -> tuple[Settings, list[Problem]]:
     if "footnotes" not in names:
         names.append("footnotes")
     return Settings(root, root / str(data.get("docs_dir", "docs")), seeds, editorial, names, configs), problems
+
+
+def plugin_options(plugins: Any, name: str) -> dict[str, Any]:
+    """A plugin's options from mkdocs.yml's ``plugins``, which MkDocs accepts as a list (of names, or of
+    one-key mappings) or as a mapping of names to options."""
+    entries = plugins.items() if isinstance(plugins, dict) else (
+        next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (item, None) for item in plugins or []
+    )
+    for key, options in entries:
+        if key == name:
+            return options if isinstance(options, dict) else {}
+    return {}
 
 
 def check_pages(s: Settings, result: pipeline.Result) -> list[Problem]:
@@ -110,12 +119,12 @@ def run(config_file: Path) -> int:
     result = pipeline.run(s.seeds, s.root, s.editorial)
     problems += result.problems
     problems += check_pages(s, result)
-    counts = {"error": 0, "warning": 0}
+    counts = {"error": 0, "warning": 0, "info": 0}
     for problem in problems:
-        if problem.severity in counts:
-            counts[problem.severity] += 1
-            print(problem)
+        counts[problem.severity if problem.severity in counts else "info"] += 1
+        print(problem if problem.severity != "info" else Problem(problem.file, problem.line, f"note: {problem.message}", problem.fix))
+    notes = f", {counts['info']} notes" if counts["info"] else ""
     print(f"checked {len(result.sources)} sources, {len(result.editorial_files)} editorial files and the pages in "
           f"{s.docs.relative_to(s.root) if s.docs.is_relative_to(s.root) else s.docs}: "
-          f"{counts['error']} errors, {counts['warning']} warnings", file=sys.stderr)
+          f"{counts['error']} errors, {counts['warning']} warnings{notes}", file=sys.stderr)
     return 1 if counts["error"] or counts["warning"] else 0

@@ -221,6 +221,11 @@ class _Reader:
         if not isinstance(pid, str) or not SLUG.match(pid):
             self.problem(_key_line(entry, "id") or line, f"a point needs an 'id' that is a slug, not {pid!r}", "e.g. id: us-pressure")
             return
+        same = next((p for p in self.edits.points if p["id"] == pid), None)
+        if same is not None:
+            where = f"line {same['line']}" if same["file"] == self.display else f"{same['file']}:{same['line']}"
+            self.problem(_key_line(entry, "id") or line, f"point id '{pid}' is already used by the entry at {where}", "give each point its own id")
+            return
         point: dict[str, Any] = {"id": pid, "line": line, "file": self.display, "why": str(entry.get("why") or "").strip()}
         if entry.get("match") is not None:
             claim = self.passage(entry["match"], _key_line(entry, "match") or line)
@@ -360,13 +365,27 @@ def apply(analysis: Analysis, edits: Edits, claims: list[Claim]) -> None:
             edits.notes[cid] = replace(note, decisions=note.decisions + (_decision(f"link to {other} {word}", why),))
     points = list(analysis.contested)
     by_claim = {cid: p for p in points for pos in p.positions for cid in pos.claims}
+    reviewed_by: dict[str, dict[str, Any]] = {}  # automatic point id -> the entry that reviews it
+    automatic_ids = {p.id for p in points}
     for entry in edits.points:
         auto = by_claim.get(entry["match"]) if "match" in entry else None
         if "match" in entry and auto is None:
             edits.problems.append(Problem(entry["file"], entry["line"], f"point '{entry['id']}': the passage is in no automatic contested point",
                                           "give the point 'positions' instead of 'match'"))
             continue
+        if entry["id"] in automatic_ids - {auto.id if auto else None}:
+            edits.problems.append(Problem(entry["file"], entry["line"], f"point id '{entry['id']}' is the id of an automatic contested point",
+                                          "choose another id (point-N ids belong to the automatic points)"))
+            continue
         if auto is not None:
+            first = reviewed_by.get(auto.id)
+            if first is not None:
+                where = f"line {first['line']}" if first["file"] == entry["file"] else f"{first['file']}:{first['line']}"
+                edits.problems.append(Problem(entry["file"], entry["line"],
+                                              f"point '{entry['id']}': this point is already reviewed by the entry at {where} (point '{first['id']}')",
+                                              "keep one entry for the point, or give this one 'positions' instead of 'match'"))
+                continue
+            reviewed_by[auto.id] = entry
             points.remove(auto)
             relations[:] = [r for r in relations if not (r.kind == "contests" and _in_point(r, auto))]
             if entry.get("verdict") == "reject":

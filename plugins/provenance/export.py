@@ -13,7 +13,7 @@ from typing import Any
 from . import __version__, anchor
 from .pipeline import Result
 
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 
 
 def provenance(result: Result, page_url: Callable[[str], str], contested_url: str = "") -> dict[str, Any]:
@@ -29,7 +29,7 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
                 "title": meta.title,
                 "author": meta.author,
                 "publisher": meta.publisher,
-                "published": meta.published.isoformat() if meta.published else None,
+                "published": meta.published_iso,
                 "url": meta.url,
                 "kind": meta.kind,
                 "metadata_origin": dict(sorted(meta.origin.items())),

@@ -136,9 +136,10 @@ def _role(piece: str, paragraph: int, block: int, line: bool, alone: bool, last:
         if name:
             found.setdefault("author", name)
             return "byline"
-        date = roles.dateline_date(piece)
-        if date:
-            found.setdefault("published", date)
+        dated = roles.dateline_date(piece)
+        if dated:
+            if "published" not in found:
+                found["published"], found["published_precision"] = dated
             return "dateline"
     if roles.is_heading(piece) and (alone or block == 0):
         return "heading"
@@ -168,6 +169,8 @@ def read_source(path: Path, display: str) -> tuple[Source, list[Problem]]:
             values[key], origin[key] = side[key], "sidecar"
         elif found.get(key) is not None:
             values[key], origin[key] = found[key], "text"
+            if key == "published":
+                values["published_precision"] = found["published_precision"]
         else:
             origin[key] = "unknown"
     source_id = str(side.get("id") or "")

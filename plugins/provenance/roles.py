@@ -102,18 +102,27 @@ def byline_name(text: str) -> str | None:
     return name.strip(" ,.;|")
 
 
-def dateline_date(text: str) -> dt.date | None:
-    """The date a short date-and-time line states, or None if it is not one."""
+# Two defaults that differ only in the day: a line that states no day parses to two different dates.
+_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2000, 1, 2))
+
+
+def dateline_date(text: str) -> tuple[dt.date, str] | None:
+    """The date a short date-and-time line states, with its precision ("day" or "month"), or None if
+    it is not one. A line without a day ("Updated: August 2023") gives the month: the day in the
+    date is then the 1st, a placeholder that is never shown (see :attr:`Metadata.published_iso`)."""
     if len(words(text)) > 14 or not (_HAS_YEAR.search(text) and _HAS_MONTH.search(text)):
         return None
     rest = _DATE_WORDS.sub(" ", text)
     if len(rest.split()) > 1:
         return None
+    line = text.replace("–", "-").replace("—", "-")
     try:
-        value = dateparser.parse(text.replace("–", "-").replace("—", "-"), fuzzy=True)
+        one, two = (dateparser.parse(line, fuzzy=True, default=default).date() for default in _DEFAULTS)
     except (ValueError, OverflowError):
         return None
-    return value.date()
+    if one == two:
+        return one, "day"
+    return one.replace(day=1), "month"
 
 
 def is_heading(text: str) -> bool:

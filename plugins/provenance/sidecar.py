@@ -21,8 +21,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode
 
 from .errors import Problem
 
@@ -62,8 +64,11 @@ def load(path: Path, display: str) -> tuple[dict[str, Any], list[Problem]]:
         if not found:
             return values, []
     # Something is wrong, or the fast reader is missing: read again, keeping line numbers for the messages.
+    reader = YAML(typ="rt", pure=True)
+    reader.allow_duplicate_keys = True  # reported below, each with its line, and the first value kept
     try:
-        data = YAML(typ="rt", pure=True).load(text)
+        data = reader.load(text)
+        duplicates = _duplicate_keys(reader, text, display)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -71,16 +76,45 @@ def load(path: Path, display: str) -> tuple[dict[str, Any], list[Problem]]:
         return _salvage_id(text), [problem]
     except YAMLError as exc:
         return {}, [Problem(display, None, f"is not valid YAML: {exc}", "check the file's syntax")]
-    return _validate(data, display)
+    values, problems = _validate(data, display)
+    return values, duplicates + problems
+
+
+def _duplicate_keys(reader: YAML, text: str, display: str) -> list[Problem]:
+    """A problem for each key written a second time in the sidecar's mapping."""
+    node = reader.compose(text)
+    if not isinstance(node, MappingNode):
+        return []
+    first: dict[str, int] = {}
+    problems = []
+    for key, _ in node.value:
+        if not isinstance(key, ScalarNode):
+            continue  # not a key of a sidecar: reported as unknown
+        line = key.start_mark.line + 1
+        if key.value in first:
+            problems.append(Problem(display, line, f"'{key.value}' is given twice (first on line {first[key.value]}); the first value is used",
+                                    "keep one of the two lines"))
+        else:
+            first[key.value] = line
+    return problems
+
+
+class _UniqueKeys(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's reader, which would keep the last of two equal keys silently, refusing them."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        keys = [repr(self.construct_object(key, deep=deep)) for key, _ in node.value]
+        if len(set(keys)) != len(keys):
+            raise yaml.constructor.ConstructorError(None, None, "duplicate key", node.start_mark)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _fast_load(text: str) -> Any:
-    """The sidecar read by libyaml (much faster than ruamel's pure-Python reader), or None."""
+    """The sidecar read by libyaml (much faster than ruamel's pure-Python reader), or None when
+    anything is wrong (duplicate keys included): the careful reader then reports it with its line."""
     try:
-        import yaml
-
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except Exception:  # any problem: the careful reader reports it with its line
+        return yaml.load(text, Loader=_UniqueKeys)  # noqa: S506 (a safe loader)
+    except Exception:
         return None
 
 

@@ -100,7 +100,8 @@ def _object(text: str, cue: re.Match[str], negated_clause: bool) -> str:
     if named:
         return named.strip(" ,\"“”'")
     if negated_clause:
-        start = max(text.rfind(", ", 0, cue.start()) + 2, 0)
+        comma = text.rfind(", ", 0, cue.start())
+        start = comma + 2 if comma >= 0 else 0
         before = text[start : cue.start()].split()
         head = " ".join(before[-3:]) + " " if before else ""
         tail = text[cue.start() :]

@@ -792,8 +792,9 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
             if kind == "outlet" and g.the * 2 >= g.n and not name.lower().startswith("the "):
                 name = "The " + name
         slug = base = _slug(name)
-        while slug in used:
-            slug = f"{base}-{len(used)}"
+        number = 2
+        while slug in used:  # "Café" and "Cafe" slugify alike, and "Chandrayaan-2" may hold the next number
+            slug, number = f"{base}-{number}", number + 1
         ids[key] = slug
         used.add(slug)
         variants = tuple(sorted(g.variants, key=lambda v: (-g.variants[v][0], g.variants[v][1])))

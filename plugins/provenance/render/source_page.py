@@ -59,7 +59,7 @@ def text_fragment_url(url: str, exact: str) -> str:
 
 def meta_rows(source: Source) -> list[tuple[str, str]]:
     meta = source.meta
-    published = meta.published.isoformat() if meta.published else None
+    published = meta.published_iso
     rows = [
         ("Publisher", esc(meta.publisher or UNKNOWN)),
         ("Author", esc(meta.author or UNKNOWN)),
