@@ -19,6 +19,6 @@ def finishes(code: str, seconds: float = GENEROUS) -> str:
     try:
         done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=seconds, check=False)
     except subprocess.TimeoutExpired as exc:
-        raise AssertionError(f"still running after {seconds:.0f} s: the work is not linear") from exc
+        raise AssertionError(f"still running after {seconds:.0f} s: the work grows faster than the input") from exc
     assert done.returncode == 0, done.stderr
     return done.stdout

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT, Project
 
 
@@ -72,3 +74,35 @@ def test_a_note_is_printed_when_the_sites_extensions_cannot_load(project: Projec
     (line,) = out.stdout.splitlines()
     assert line.startswith("mkdocs.yml: note: Markdown extensions could not be loaded") and "no_such_extension_here" in line, line
     assert out.stderr.rstrip().endswith("0 errors, 0 warnings, 1 notes"), out.stderr
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ("- site_name: Test site\n", "mkdocs.yml:1: must be a mapping of settings, not a list"),
+        ("site_name: Test site\nmarkdown_extensions:\n  - toc: {permalink: true}\n    footnotes: {}\n",
+         "mkdocs.yml: a markdown extension must be a name or a name with its options, not {'footnotes': {}, 'toc': {'permalink': True}}"),
+        ("site_name: Test site\nplugins:\n  - provenance: seeds\n", "mkdocs.yml: the provenance plugin's options must be a mapping"),
+        ("site_name: Test site\nplugins:\n  provenance: seeds\n", "mkdocs.yml: the provenance plugin's options must be a mapping"),
+        ("site_name: Test site\nplugins:\n  - provenance:\n      seeds: [a, b]\n", "mkdocs.yml: 'seeds' of the provenance plugin must be a folder name, not a list"),
+        ("site_name: Test site\ndocs_dir: {pages: 1}\n", "mkdocs.yml: 'docs_dir' must be a folder name, not a dict"),
+    ],
+)
+def test_a_strange_mkdocs_yml_is_a_problem_not_a_crash(project: Project, config: str, expected: str) -> None:
+    (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    project.add_source("a.txt", "Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", "id: ferry\n")
+    out = check(project.root)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert [line.split(" (fix: ")[0] for line in out.stdout.splitlines()] == [expected]
+
+
+def test_a_page_that_is_not_utf8_is_a_problem_not_a_crash(project: Project) -> None:
+    project.add_source("a.txt", "Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", "id: ferry\n")
+    (project.docs / "latin1.md").write_bytes("# Caf\u00e9\n\nSank [@ferry].\n".encode("latin-1"))
+    (project.docs / "page.md").write_text("# Page\n\nGone [@feri].\n", encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert [line.split(" (fix: ")[0] for line in out.stdout.splitlines()] == [
+        "docs/latin1.md: is not valid UTF-8 (invalid continuation byte at byte 5)",
+        "docs/page.md:3: unknown source id 'feri'",  # the other pages are still checked
+    ]
