@@ -106,10 +106,17 @@ def byline_name(text: str) -> str | None:
 _DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2000, 1, 2))
 
 
+# A numeric date whose day and month could be read both ways: "12/03/2024" is 12 March or December 3.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:1[89]|20)\d\d)(?!\d)")
+
+
 def dateline_date(text: str) -> tuple[dt.date, str] | None:
-    """The date a short date-and-time line states, with its precision ("day" or "month"), or None if
-    it is not one. A line without a day ("Updated: August 2023") gives the month: the day in the
-    date is then the 1st, a placeholder that is never shown (see :attr:`Metadata.published_iso`)."""
+    """The date a short date-and-time line states, with its precision ("day", "month" or "year"), or
+    None if it is not one. A line without a day ("Updated: August 2023") gives the month: the day in
+    the date is then the 1st, a placeholder that is never shown (see :attr:`Metadata.published_iso`).
+    A numeric date that reads two ways ("12/03/2024") gives only its year, as the analysis of the
+    claims' dates does: guessing the order would be right for half the world. Time zones are
+    ignored: the date is the one the line prints, wherever it was printed ("PKT", "BST")."""
     if len(words(text)) > 14 or not (_HAS_YEAR.search(text) and _HAS_MONTH.search(text)):
         return None
     rest = _DATE_WORDS.sub(" ", text)
@@ -117,9 +124,12 @@ def dateline_date(text: str) -> tuple[dt.date, str] | None:
         return None
     line = text.replace("–", "-").replace("—", "-")
     try:
-        one, two = (dateparser.parse(line, fuzzy=True, default=default).date() for default in _DEFAULTS)
+        one, two = (dateparser.parse(line, fuzzy=True, default=default, ignoretz=True).date() for default in _DEFAULTS)
     except (ValueError, OverflowError):
         return None
+    numeric = _NUMERIC_DATE.search(line)
+    if numeric and numeric["a"] != numeric["b"] and int(numeric["a"]) <= 12 and int(numeric["b"]) <= 12:
+        return dt.date(int(numeric["year"]), 1, 1), "year"
     if one == two:
         return one, "day"
     return one.replace(day=1), "month"
