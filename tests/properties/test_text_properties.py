@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from provenance import ingest, segment
@@ -16,6 +16,9 @@ def _is_space(ch: str) -> bool:
 
 
 @given(texts())
+@example("Appendix B\u00a0. Next.")  # sentencex panicked on it (issue 17)
+@example("Title\rBy Ana Ruiz\r\rBody text.\r")
+@example("\x1f")
 def test_sentences_partition_the_text(text: str) -> None:
     paragraphs, sentences, _ = ingest.split(text)
     covered = [False] * len(text)
