@@ -10,6 +10,8 @@ from provenance.analysis.analyze import analyze
 from provenance.ingest import split
 from provenance.model import Metadata, Source
 
+from .harbour import GAZETTE, HERALD
+
 
 @pytest.mark.parametrize(
     ("text", "stance", "holder", "obj"),
@@ -59,8 +61,7 @@ def source(sid: str, text: str) -> Source:
 
 
 def test_a_denial_in_one_source_contests_the_claim_in_another() -> None:
-    a = source("herald", "Port Deal Report\n\nA leaked memo shows that the harbour board secretly sold the fishing rights to a foreign firm. Fishermen were not consulted.\n")
-    b = source("gazette", "Board Responds\n\nThe harbour board denied that it sold the fishing rights, calling the memo a forgery. The board meets again in June.\n")
+    a, b = source("herald", HERALD), source("gazette", GAZETTE)
     found = claims_module.extract([a, b])
     analysis = analyze([a, b], found)
     assert len(analysis.contested) == 1
@@ -70,7 +71,7 @@ def test_a_denial_in_one_source_contests_the_claim_in_another() -> None:
     assert any("secretly sold the fishing rights" in c.text for c in found if c.id in stances["asserts"].claims)
     assert stances["denies"].holders == ("The harbour board",)
     status = {c.text: analysis.facts[c.id].status for c in found}
-    assert status["The board meets again in June."] == "single-source"
+    assert status["The board meets again on April 2."] == "single-source"
     assert all(analysis.facts[cid].status == "contested" for p in point.positions for cid in p.claims)
 
 

@@ -112,7 +112,9 @@ def annotations(result: Result, page_url: Callable[[str], str], site_url: str = 
             body.append({"type": "TextualBody", "purpose": "classifying", "value": facts.status})
             body += [{"type": "TextualBody", "purpose": "tagging", "value": f"hedge:{h.marker}"} for h in facts.hedges]
         target: dict[str, Any] = {
-            "source": source.meta.url or f"{site_url}{source.file}",
+            # The original's address, else the source's page on this site, which shows its text
+            # (the text file itself is not published).
+            "source": source.meta.url or f"{site_url}{page_url(source.id)}",
             "selector": anchor.to_jsonld(claim.selector),
         }
         items.append(
