@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import MKDOCS_YML, ROOT, Project
 
 
@@ -95,3 +97,30 @@ def test_the_mapping_form_of_markdown_extensions_keeps_their_options(project: Pr
     out = check(project.root)
     assert out.returncode == 0, out.stdout + out.stderr
     assert out.stdout.startswith("mkdocs.yml: note: Markdown extensions could not be loaded") and "no_such_option" in out.stdout, out.stdout
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        "site_name: Test site\nplugins:\n  - provenance: seeds\n",  # options given as a string
+        "site_name: Test site\nplugins:\n  provenance: seeds\n",
+        "site_name: Test site\nmarkdown_extensions:\n  - toc: {permalink: true}\n    footnotes: {}\n",  # an entry with two names
+    ],
+)
+def test_a_strange_mkdocs_yml_is_no_traceback(project: Project, config: str) -> None:
+    (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    project.add_source("a.txt", "Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", "id: ferry\n")
+    out = check(project.root)
+    assert "Traceback" not in out.stderr and "checked 1 sources" in out.stderr, out.stderr
+
+
+def test_a_page_that_is_not_utf8_is_a_problem_not_a_crash(project: Project) -> None:
+    project.add_source("a.txt", "Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", "id: ferry\n")
+    (project.docs / "latin1.md").write_bytes("# Caf\u00e9\n\nSank [@ferry].\n".encode("latin-1"))
+    (project.docs / "page.md").write_text("# Page\n\nGone [@feri].\n", encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert [line.split(" (fix: ")[0] for line in out.stdout.splitlines()] == [
+        "docs/latin1.md: is not valid UTF-8 (invalid continuation byte at byte 5)",
+        "docs/page.md:3: unknown source id 'feri'",  # the other pages are still checked
+    ]

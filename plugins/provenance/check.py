@@ -59,8 +59,15 @@ def check_pages(s: Settings, result: pipeline.Result) -> list[Problem]:
     if not s.docs.is_dir():
         return problems
     for page in sorted(s.docs.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
         shown = page.relative_to(s.root).as_posix()
+        try:
+            text = page.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(shown, None, f"is not valid UTF-8 ({exc.reason} at byte {exc.start})", "re-save the page as UTF-8"))
+            continue
+        except OSError as exc:
+            problems.append(Problem(shown, None, f"cannot be read ({exc.strerror or exc})", "fix or remove the file"))
+            continue
         if text.startswith("---"):
             end = text.find("\n---", 3)
             if end > 0:  # keep line numbers: blank out the front matter instead of removing it

@@ -18,10 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-from . import anchor
+from . import anchor, yamlfile
 from .analysis.analyze import Analysis, settle
 from .errors import Problem
 from .model import STANCES, STATUSES, Claim, ContestedPoint, EditorialNote, Position, Reference, Relation, Source
@@ -303,6 +300,13 @@ def _key_line(mapping: Any, key: str) -> int | None:
         return None
 
 
+def _display(path: Path, base: Path) -> str:
+    try:
+        return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()  # a link is named as itself
+    except ValueError:
+        return path.as_posix()
+
+
 def load(folder: Path, base: Path, sources: list[Source], claims: list[Claim]) -> Edits:
     """Read and resolve every editorial file in ``folder`` (sorted by name)."""
     edits = Edits()
@@ -311,25 +315,24 @@ def load(folder: Path, base: Path, sources: list[Source], claims: list[Claim]) -
     by_id = {s.id: s for s in sources}
     by_sentence = {(c.source, c.sentence): c for c in claims}
     for path in sorted(folder.iterdir()):
-        if path.suffix not in (".yml", ".yaml") or path.name.startswith("."):
+        if path.suffix.lower() not in (".yml", ".yaml") or path.name.startswith("."):
             continue
-        try:
-            display = path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            display = path.as_posix()
-        edits.files.append(display)
+        display = _display(path, base)
         reader = _Reader(display, by_id, by_sentence, edits)
+        if path.is_dir():
+            reader.problem(None, "is a folder, not an editorial file", "rename it, or move the files in it up into the editorial folder", "warning")
+            continue
+        edits.files.append(display)
         try:
-            data = YAML(typ="rt", pure=True).load(path.read_text(encoding="utf-8"))
+            data = yamlfile.load(path.read_text(encoding="utf-8"))
         except UnicodeDecodeError as exc:
             reader.problem(None, f"is not UTF-8 ({exc.reason})", "save the file as UTF-8")
             continue
-        except MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            reader.problem(mark.line + 1 if mark else None, f"is not valid YAML: {exc.problem or exc.context}", "check the indentation and quoting on that line")
+        except OSError as exc:  # a broken link, a file without read permission
+            reader.problem(None, f"cannot be read ({exc.strerror or exc})", "fix or remove the file")
             continue
-        except YAMLError as exc:
-            reader.problem(None, f"is not valid YAML: {exc}", "check the file's syntax")
+        except yamlfile.YamlProblem as exc:
+            reader.problem(exc.line, exc.message, exc.fix)
             continue
         if data is None:
             continue
