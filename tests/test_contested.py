@@ -8,7 +8,10 @@ from provenance import claims as claims_module
 from provenance.analysis import contested
 from provenance.analysis.analyze import analyze, local_facts
 from provenance.ingest import split
+from provenance.analysis.stance import find_stance
 from provenance.model import Metadata, Source
+
+from .harbour import GAZETTE, HERALD
 
 
 def source(sid: str, text: str, publisher: str | None = None) -> Source:
@@ -46,9 +49,20 @@ def test_a_pronoun_holder_stands_for_the_last_named_person() -> None:
     assert facts.stance.holder == "Maria Lopez"
 
 
+@pytest.mark.parametrize(
+    ("text", "obj"),
+    [
+        ("Police were not involved in the raid.", "Police involved in the raid"),  # no ", " before the cue
+        ("In the end, police were not involved in the raid.", "police involved in the raid"),
+    ],
+)
+def test_the_proposition_of_a_negated_clause_keeps_its_first_word(text: str, obj: str) -> None:
+    found = find_stance(text)
+    assert found is not None and found.object == obj
+
+
 def test_a_denial_in_one_source_contests_the_claim_in_another() -> None:
-    a = source("herald", "Port Deal Report\n\nA leaked memo shows that the harbour board secretly sold the fishing rights to a foreign firm. Fishermen were not consulted.\n")
-    b = source("gazette", "Board Responds\n\nThe harbour board denied that it sold the fishing rights, calling the memo a forgery. The board meets again in June.\n")
+    a, b = source("herald", HERALD), source("gazette", GAZETTE)
     found, analysis = run(a, b)
     assert len(analysis.contested) == 1
     point = analysis.contested[0]
@@ -58,7 +72,7 @@ def test_a_denial_in_one_source_contests_the_claim_in_another() -> None:
     assert stances["denies"].holders == ("The harbour board",)
     assert point.title.startswith("A leaked memo shows that the harbour board secretly sold")
     status = {c.text: analysis.facts[c.id].status for c in found}
-    assert status["The board meets again in June."] == "single-source"
+    assert status["The board meets again on April 2."] == "single-source"
     assert all(analysis.facts[cid].status == "contested" for p in point.positions for cid in p.claims)
     kinds = {(r.a, r.b): r.kind for r in analysis.relations}
     denial = stances["denies"].claims[0]

@@ -4,22 +4,35 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from . import __version__, export, pipeline
+from . import __version__, export, pipeline, site_config
+from .errors import Problem
+
+
+def _layout(config_file: Path, **given: str | None) -> tuple[site_config.Layout, Path, list[Problem]]:
+    """The site's layout from its mkdocs.yml (the defaults without one), with the options given on
+    the command line instead of its own; and the project's folder."""
+    layout, problems = site_config.layout(config_file)
+    layout = replace(layout, **{key: value for key, value in given.items() if value is not None})
+    root = config_file.resolve().parent if config_file.is_file() else Path.cwd()
+    return layout, root, problems
 
 
 def _export(args: argparse.Namespace) -> int:
-    result = pipeline.run(Path(args.seeds))
-    for problem in result.problems:
+    layout, root, problems = _layout(Path(args.config_file), seeds=args.seeds)
+    seeds = root / layout.seeds
+    result = pipeline.run(seeds, root, root / layout.editorial if layout.editorial else None)
+    for problem in problems + result.problems:
         print(problem, file=sys.stderr)
-    document = export.provenance(result, lambda sid: f"sources/{sid}/")
+    document = export.provenance(result, layout.page_url, layout.contested_url)
     text = export.dumps(document)
     if args.output == "-":
         sys.stdout.write(text)
     else:
         Path(args.output).write_text(text, encoding="utf-8")
-    return 1 if any(p.severity == "error" for p in result.problems) else 0
+    return 1 if any(p.severity == "error" for p in problems + result.problems) else 0
 
 
 def _sentences(args: argparse.Namespace) -> int:
@@ -39,7 +52,9 @@ def _diff(args: argparse.Namespace) -> int:
     from . import diff
 
     try:
-        layout = diff.Layout(args.seeds, args.docs, args.editorial)
+        layout, _, problems = _layout(Path(args.project) / "mkdocs.yml", seeds=args.seeds, docs=args.docs, editorial=args.editorial)
+        for problem in problems:
+            print(problem, file=sys.stderr)
         names = (args.base_name, args.head_name)
         result, text = diff.run(args.base, args.head, Path(args.project), layout, site=args.site, limit=args.limit, names=names)
     except diff.DiffError as exc:
@@ -63,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"provenance {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("export", help="write provenance.json for a folder of sources, without building a site")
-    p.add_argument("--seeds", default="seeds")
+    p.add_argument("-f", "--config-file", default="mkdocs.yml",
+                   help="the site's mkdocs.yml, for the plugin's options: folders and page URLs (default: ./mkdocs.yml, if there is one)")
+    p.add_argument("--seeds", default=None, help="folder of sources (default: the plugin's 'seeds' option, else seeds)")
     p.add_argument("-o", "--output", default="-")
     p.set_defaults(func=_export)
     p = sub.add_parser("sentences", help="list every sentence with its id, paragraph, offsets and role")
@@ -77,10 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("base", metavar="BASE")
     p.add_argument("head", metavar="HEAD", nargs="?", default=None)
-    p.add_argument("--seeds", default="seeds", help="folder of sources, relative to the project (default: seeds)")
-    p.add_argument("--docs", default="docs", help="hand-written pages, searched for links to sentence anchors (default: docs)")
-    p.add_argument("--editorial", default="", help="folder of editorial files, relative to the project (default: SEEDS/editorial)")
-    p.add_argument("--project", default=".", help="the project's folder, inside its git repository (default: .)")
+    p.add_argument("--seeds", default=None, help="folder of sources, relative to the project (default: as in mkdocs.yml, else seeds)")
+    p.add_argument("--docs", default=None, help="hand-written pages, searched for links to sentence anchors (default: as in mkdocs.yml, else docs)")
+    p.add_argument("--editorial", default=None, help="folder of editorial files, relative to the project (default: as in mkdocs.yml, else SEEDS/editorial)")
+    p.add_argument("--project", default=".", help="the project's folder, inside its git repository, with its mkdocs.yml if any (default: .)")
     p.add_argument("--site", default="", help="URL of HEAD's built site, ending in /, to link claims to it")
     p.add_argument("--limit", type=int, default=50, help="items shown in each list (default: 50)")
     p.add_argument("--base-name", default="", help="what to call BASE in the report (default: the revision or path)")

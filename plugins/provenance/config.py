@@ -21,3 +21,6 @@ class ProvenanceConfig(Config):
     """Folder of the cache, relative to mkdocs.yml."""
     export = c.Type(bool, default=True)
     """Write provenance.json and annotations.jsonld at the site root."""
+    reject_scripts = c.Type(bool, default=False)
+    """Fail the build on markup that runs code (<script>, on… attributes, javascript: URLs) in hand-written
+    pages and editorial notes: for sites that take them from people they do not know. See active_markup."""

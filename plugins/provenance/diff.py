@@ -28,6 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .site_config import Layout
+
+DEFAULT_LAYOUT = Layout()
 NO_CHANGES = "No changes to claims"
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A link to a sentence's anchor in hand-written Markdown: "<source id>.md#s-…" or "<source id>/#s-…".
@@ -59,23 +62,13 @@ def _git(cwd: Path, *args: str, binary: bool = False) -> Any:
     return done.stdout if binary else done.stdout.decode("utf-8", "replace")
 
 
-@dataclass(frozen=True)
-class Layout:
-    """Where a project keeps its inputs, relative to its folder (mkdocs.yml's folder)."""
-
-    seeds: str = "seeds"
-    docs: str = "docs"
-    editorial: str = ""  # default: the "editorial" folder inside seeds, as for the plugin
-
-
 def _document_for(root: Path, layout: Layout) -> dict[str, Any]:
+    """``provenance.json`` of the project in ``root``, with the page URLs the site gives (no seeds folder: no sources)."""
     from . import export, pipeline
 
     seeds = root / layout.seeds
-    if not seeds.is_dir():
-        seeds.mkdir(parents=True)
     result = pipeline.run(seeds, root, root / layout.editorial) if layout.editorial else pipeline.run(seeds, root)
-    return export.provenance(result, lambda sid: f"sources/{sid}/")
+    return export.provenance(result, layout.page_url, layout.contested_url)
 
 
 def _read_docs(root: Path, layout: Layout) -> dict[str, str]:
@@ -85,12 +78,12 @@ def _read_docs(root: Path, layout: Layout) -> dict[str, str]:
     return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.rglob("*.md")) if path.is_file()}
 
 
-def from_working_tree(project: Path, layout: Layout = Layout()) -> Side:
+def from_working_tree(project: Path, layout: Layout = DEFAULT_LAYOUT) -> Side:
     project = project.resolve()
     return Side("working tree", _document_for(project, layout), _read_docs(project, layout))
 
 
-def from_revision(project: Path, revision: str, layout: Layout = Layout()) -> Side:
+def from_revision(project: Path, revision: str, layout: Layout = DEFAULT_LAYOUT) -> Side:
     """Compute ``provenance.json`` for a revision's inputs, exported with ``git archive`` into a temporary folder."""
     if not revision or revision.startswith("-"):
         raise DiffError(f"not a revision: {revision!r}")
@@ -133,7 +126,7 @@ def from_file(path: Path) -> Side:
     return Side(str(path), document)
 
 
-def load(spec: str | None, project: Path, layout: Layout = Layout()) -> Side:
+def load(spec: str | None, project: Path, layout: Layout = DEFAULT_LAYOUT) -> Side:
     """One side: ``None`` is the working tree; an existing file or folder is a built site; anything else a git revision.
 
     A built site's side is taken to have been built from the working tree, whose hand-written pages are then
@@ -596,7 +589,7 @@ def run(
     base: str,
     head: str | None,
     project: Path,
-    layout: Layout = Layout(),
+    layout: Layout = DEFAULT_LAYOUT,
     *,
     site: str = "",
     limit: int = 50,

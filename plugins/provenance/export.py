@@ -13,7 +13,7 @@ from typing import Any
 from . import __version__, anchor
 from .pipeline import Result
 
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 
 
 def provenance(result: Result, page_url: Callable[[str], str], contested_url: str = "") -> dict[str, Any]:
@@ -29,7 +29,7 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
                 "title": meta.title,
                 "author": meta.author,
                 "publisher": meta.publisher,
-                "published": meta.published.isoformat() if meta.published else None,
+                "published": meta.published_iso,
                 "url": meta.url,
                 "kind": meta.kind,
                 "metadata_origin": dict(sorted(meta.origin.items())),
@@ -112,7 +112,9 @@ def annotations(result: Result, page_url: Callable[[str], str], site_url: str = 
             body.append({"type": "TextualBody", "purpose": "classifying", "value": facts.status})
             body += [{"type": "TextualBody", "purpose": "tagging", "value": f"hedge:{h.marker}"} for h in facts.hedges]
         target: dict[str, Any] = {
-            "source": source.meta.url or f"{site_url}{source.file}",
+            # The original's address, else the source's page on this site, which shows its text
+            # (the text file itself is not published).
+            "source": source.meta.url or f"{site_url}{page_url(source.id)}",
             "selector": anchor.to_jsonld(claim.selector),
         }
         items.append(

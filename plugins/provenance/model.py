@@ -27,6 +27,14 @@ class Metadata:
     url: str | None = None
     kind: str | None = None
     origin: dict[str, str] = field(default_factory=dict, compare=False)
+    published_precision: str = "day"  # "month" when the source states no day, "year" when its day and month read two ways: not shown
+
+    @property
+    def published_iso(self) -> str | None:
+        """The publication date as ISO 8601, to the precision the source states: ``2023-08-09``, ``2023-08`` or ``2023``."""
+        if self.published is None:
+            return None
+        return self.published.isoformat()[: {"year": 4, "month": 7}.get(self.published_precision, 10)]
 
 
 @dataclass(frozen=True)

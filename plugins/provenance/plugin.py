@@ -11,18 +11,19 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import export, pipeline, theming
+from . import active_markup, export, pipeline, theming
 from .cache import Cache
 from .citations_md import CitationExtension, PageState
 from .cite import Resolver
 from .config import ProvenanceConfig
 from .errors import Problem
 from .footnote_roles import FootnoteRolesExtension
-from .render import analysis_pages, annotations, citation_note, escape, index_page, source_page
+from .render import analysis_pages, annotations, citation_note, editorial_note, escape, index_page, source_page
 from .render.links import relative
 
 log = logging.getLogger("mkdocs.plugins.provenance")
@@ -53,6 +54,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.resolver: Resolver | None = None
         self.last_cache: Cache | None = None
         self.rendered: dict[str, str] = {}
+        self.scripts: active_markup.Check | None = None  # the reject_scripts option's check
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -70,6 +72,10 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         return config
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page is rendered by now and none is written yet: stop here on markup that runs code.
+        if self.scripts is not None and self.scripts.problems:
+            self._report(self.scripts.problems)
+            raise PluginError(f"reject_scripts: {len(self.scripts.problems)} piece(s) of markup that run code, listed above")
         return theming.fix_env(env, config)
 
     def _report(self, problems: list[Problem]) -> None:
@@ -99,6 +105,9 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.result = result
         self.resolver = Resolver(result.sources, result.claims)
         self._report(result.problems)
+        if self.config.reject_scripts:
+            self.scripts = active_markup.Check(self.root, editorial_note.note_html)
+            self.scripts.notes(result.analysis.notes.values())
         self.pages = {}
         self.urls = {}
         self.analysis_urls = {}
@@ -231,6 +240,8 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.citations.page = None
         generated = self.rendered.pop(page.file.src_uri, None)
         if generated is None:
+            if self.scripts is not None:
+                self.scripts.page(Path(page.file.abs_src_path or page.file.src_path), page.file.content_string, html)
             return html
         # MkDocs validates links to anchors against the ids it saw while rendering: give it ours.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(generated))

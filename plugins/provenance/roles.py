@@ -5,7 +5,8 @@ The rules are about the shape of a line, not about any particular site:
 - *furniture* is text that belongs to the web page rather than the article: a
   repetition of the title, navigation ("Back to blog"), prompts ("Leave a
   comment", "Share this"), photo credits and avatars;
-- a *byline* is a short line that starts with "By" (or "Written by", "Author:");
+- a *byline* is a short line of its own that starts with "By" (or "Written by", "Author:")
+  followed by a name, not by a clause ("By Monday, the council had approved ...");
 - a *dateline* is a short line made almost entirely of a date and a time;
 - a *heading* is a short line without final punctuation, in title case;
 - a *lead-in* is a short line that introduces what follows ("The report
@@ -61,6 +62,9 @@ _DATE_WORDS = re.compile(
 )
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _HAS_MONTH = re.compile(r"\b" + _MONTH + r"\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", re.IGNORECASE)
+# Words in lower case that a byline's name part may hold: particles of names, and a role ("staff writer").
+_NAME_JOINERS = {"and", "de", "da", "del", "della", "der", "den", "di", "du", "van", "von", "la", "le", "al", "bin", "ibn", "y", "of", "the", "in", "for", "at"}
+BYLINE_LOWER_WORDS = 2  # "By Maria Lopez, staff writer"; a clause after "By" has more ("By Monday, the council had ...")
 _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "as", "vs", "from", "over", "into"}
 
 
@@ -117,24 +121,48 @@ def is_code(text: str) -> bool:
 
 
 def byline_name(text: str) -> str | None:
+    """The author a byline names, or None if the text is a sentence that merely starts with "By"."""
     match = _BYLINE.match(" ".join(text.split()))
-    if match and len(words(text)) <= 12:
-        return match.group("name").strip(" ,.;|")
-    return None
+    if not match or len(words(text)) > 12:
+        return None
+    name = match.group("name")
+    lower = [w for w in words(name) if not w[0].isupper() and w.lower() not in _NAME_JOINERS]
+    if len(lower) > BYLINE_LOWER_WORDS or (lower and text.rstrip().endswith((".", "!", "?"))):
+        return None  # "By Monday, the council had approved the budget." is a sentence, not a name
+    return name.strip(" ,.;|")
 
 
-def dateline_date(text: str) -> dt.date | None:
-    """The date a short date-and-time line states, or None if it is not one."""
+# Two defaults that differ only in the day: a line that states no day parses to two different dates.
+_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2000, 1, 2))
+
+
+# A numeric date whose day and month could be read both ways: "12/03/2024" is 12 March or December 3.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:1[89]|20)\d\d)(?!\d)")
+
+
+def dateline_date(text: str) -> tuple[dt.date, str] | None:
+    """The date a short date-and-time line states, with its precision ("day", "month" or "year"), or
+    None if it is not one. A line without a day ("Updated: August 2023") gives the month: the day in
+    the date is then the 1st, a placeholder that is never shown (see :attr:`Metadata.published_iso`).
+    A numeric date that reads two ways ("12/03/2024") gives only its year, as the analysis of the
+    claims' dates does: guessing the order would be right for half the world. Time zones are
+    ignored: the date is the one the line prints, wherever it was printed ("PKT", "BST")."""
     if len(words(text)) > 14 or not (_HAS_YEAR.search(text) and _HAS_MONTH.search(text)):
         return None
     rest = _DATE_WORDS.sub(" ", text)
     if len(rest.split()) > 1:
         return None
+    line = text.replace("–", "-").replace("—", "-")
     try:
-        value = dateparser.parse(text.replace("–", "-").replace("—", "-"), fuzzy=True)
+        one, two = (dateparser.parse(line, fuzzy=True, default=default, ignoretz=True).date() for default in _DEFAULTS)
     except (ValueError, OverflowError):
         return None
-    return value.date()
+    numeric = _NUMERIC_DATE.search(line)
+    if numeric and numeric["a"] != numeric["b"] and int(numeric["a"]) <= 12 and int(numeric["b"]) <= 12:
+        return dt.date(int(numeric["year"]), 1, 1), "year"
+    if one == two:
+        return one, "day"
+    return one.replace(day=1), "month"
 
 
 def is_heading(text: str) -> bool:

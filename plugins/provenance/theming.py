@@ -135,7 +135,7 @@ def describe(src_uri: str, analysis_folder: str, pages_folder: str, result: Any)
     if source is None:
         return None
     meta = source.meta
-    by = f" ({', '.join(str(v) for v in (meta.publisher, meta.published) if v)})" if meta.publisher or meta.published else ""
+    by = f" ({', '.join(str(v) for v in (meta.publisher, meta.published_iso) if v)})" if meta.publisher or meta.published else ""
     count = len(result.claims_of(source.id))
     claims = "1 claim" if count == 1 else f"{count} claims"
     return (

@@ -155,7 +155,9 @@ _WEEKDAYS = _w("monday tuesday wednesday thursday friday saturday sunday")
 _QUOTE_CHARS = "\"“”‘’'"
 _BOUNDARY = frozenset([",", ";", ":", "—", "–", "(", *_QUOTE_CHARS, "that", "and", "but", "while", "as", "because", "when", "after", "so"])
 _COMPLEMENT = frozenset(["that", ",", ":", ".", ";", "!", "?", "—", "–", *_QUOTE_CHARS])
-_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\S)(?:[^'‘’]|['’](?=\w))*?(?<=\S)['’](?=[\s.,;:!?)\]—–-]|$)")
+# Inside a single-quoted passage an apostrophe may stand only within a word ("don't"): one that opens
+# a word ("'word") starts another passage, so no match runs on past it (each would scan to the end: quadratic).
+_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\S)(?:[^'‘’]|(?<=\w)['’](?=\w))*?(?<=\S)['’](?=[\s.,;:!?)\]—–-]|$)")
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]\w*(?:['’&.-]\w+)*|\S")
 _ABBREV = _w("Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Lt Capt Sgt Rev St Jr Sr Inc Ltd Corp Co")
 _LETTERS = re.compile(r"[a-z]+")

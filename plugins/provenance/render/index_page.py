@@ -13,7 +13,7 @@ def render(sources: list[Source], claim_counts: dict[str, int], link: Callable[[
     rows = []
     for source in sources:
         meta = source.meta
-        published = meta.published.isoformat() if meta.published else UNKNOWN
+        published = meta.published_iso or UNKNOWN
         rows.append(
             "<tr>"
             f'<td><a href="{esc(link(source.id))}">{esc(meta.title or source.id)}</a></td>'

@@ -29,6 +29,10 @@ class NoteParts:
     highlights: tuple[tuple[int, int, str], ...] = ()  # (start, end, explanation) in the sentence: hedge words
 
 
+def _has_line_break(gap: str) -> bool:
+    return "\n" in gap or "\r" in gap  # LF, CR LF, or a lone CR (old Mac files)
+
+
 def highlighted(text: str, highlights: tuple[tuple[int, int, str], ...]) -> str:
     """Escaped ``text`` with some spans wrapped in <mark>; the words themselves are unchanged."""
     out, pos = [], 0
@@ -55,7 +59,7 @@ def text_fragment_url(url: str, exact: str) -> str:
 
 def meta_rows(source: Source) -> list[tuple[str, str]]:
     meta = source.meta
-    published = meta.published.isoformat() if meta.published else None
+    published = meta.published_iso
     rows = [
         ("Publisher", esc(meta.publisher or UNKNOWN)),
         ("Author", esc(meta.author or UNKNOWN)),
@@ -112,7 +116,7 @@ def render(
         pieces = [f'<p class="pv-para" id="{pid}"><a class="pv-pnum" href="#{pid}" aria-label="Paragraph {paragraph.number}">{paragraph.number}</a> ']
         previous_end = None
         for sentence in by_paragraph.get(paragraph.number, []):
-            if previous_end is not None and "\n" in source.text[previous_end : sentence.start]:
+            if previous_end is not None and _has_line_break(source.text[previous_end : sentence.start]):
                 pieces[-1] = '<br class="pv-line">'  # the source breaks the line here
             previous_end = sentence.end
             claim = claims.get(sentence.id)
