@@ -24,7 +24,7 @@ from .features import features, key
 from .groups import Groups
 from .hedges import Hedge, find_hedges
 from .origins import Documents, corpus_outlets, origin_keys, recognise_outlets
-from .stance import REPORTED_FRAME, Stance, content_head, find_stance, position_of
+from .stance import CLAIM_NOUNS, MEDIA_NOUNS, REPORTED_FRAME, Stance, content_head, find_stance, position_of
 
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
 
@@ -254,8 +254,8 @@ def _holder_finder(text: str, chain: tuple[Attribution, ...], last_named: dict[s
                 if subject is not None and subject.name.lower() in ("he", "she", "they"):
                     pronoun = subject
                     break
-        named = [a for a in chain if a.kind in ("person", "body", "outlet", "document") and is_holder(a.name)]
-        if named:
+        named = [a for a in chain if a.kind in ("person", "body", "outlet", "document") and a.via not in _CARRIER_VIAS and is_holder(a.name)]
+        if named:  # who says it, not where it was published ("published in X")
             return named[-1].name
         if pronoun is not None:
             return last_named.get("body" if pronoun.name.lower() == "they" else "person", "")
@@ -275,15 +275,17 @@ def resolve_proposition(text: str, stance: Stance, recent: list[tuple[str, Local
     stance just before (a debunk goes on over several sentences), else a reported claim just before,
     else the sentences just before."""
     if not stance.anaphoric:
-        return stance.object, False
-    if _WHOLE_STORY.search(stance.object):
-        return " ".join(lead), True
+        return stance.object, stance.loose
     head = content_head(stance.object)
+    if _WHOLE_STORY.search(stance.object) or head in MEDIA_NOUNS:
+        return " ".join(lead), True  # the story, the video, the photos: what the source is about, as its opening says
     if head:  # "the charges": the words around the nearest earlier use of "charges"
         for earlier, _ in reversed(recent):
             phrase = _around(earlier, head)
             if phrase:
                 return phrase, False
+        if head in CLAIM_NOUNS and recent:
+            return recent[-1][0], True  # "the allegations", "the claims": what the sentence before reports someone claimed
         if not _has_pronoun(stance.object):
             return "", False  # a noun with nothing before it to refer to: nothing is guessed
     for frame in reversed(list(REPORTED_FRAME.finditer(text))):
@@ -309,7 +311,7 @@ def resolve_proposition(text: str, stance: Stance, recent: list[tuple[str, Local
     return " ".join(passage), True
 
 
-_WHOLE_STORY = re.compile(r"(?i)\b(?:all\s+of\s+(?:it|this|that)|the\s+(?:whole|entire)\s+(?:thing|story|affair|tale)|the\s+story)\b")
+_WHOLE_STORY = re.compile(r"(?i)\b(?:all\s+of\s+(?:it|this|that)|the\s+(?:whole|entire)\s+\w+|the\s+story)\b")
 PASSAGE_WORDS = 30  # a pronoun that points back over short sentences stands for about a claim's worth of them
 LEAD_CLAIMS = 2  # the claims of a source's opening that state what the story is
 

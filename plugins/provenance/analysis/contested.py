@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from .align import Index
 from .features import features, key
-from .stance import Stance, position_of
+from .stance import MEDIA_NOUNS, Stance, position_of
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def targets(
     """For each stance claim, (score, item) of the claims that state its proposition, best first."""
     found: dict[int, list[tuple[float, int]]] = {}
     for i, st in stances.items():
-        prop = propositions.get(i) or st.object
+        prop = propositions[i] if i in propositions else st.object  # "" when "it" or "the allegations" found nothing to stand for
         if st.contrast and st.stance == "disputes" and i in previous and previous[i] not in stances and not prop:
             found[i] = [(1.0, previous[i])]
             continue
@@ -97,7 +97,7 @@ def targets(
         chosen = ranked[: params.max_targets]
         if st.contrast and st.stance == "disputes" and i in previous and previous[i] not in stances:
             chosen = [(1.0, previous[i])] + [c for c in chosen if c[1] != previous[i]]  # "however" corrects what was just said
-        antecedent = _antecedent(i, st, items, previous, stances)
+        antecedent = _antecedent(i, st, items, previous, stances) if st.holder else None  # a named party's "the charges"
         if antecedent is not None and all(j != antecedent for _, j in chosen):
             chosen.append((params.target, antecedent))
         if chosen:
@@ -235,8 +235,8 @@ def _antecedent(i: int, st: Stance, items: Sequence[tuple[str, str]], previous: 
     """What a short definite object ("the charges") refers back to: the nearest earlier claim of the
     same source, at most three back, that uses its head word."""
     match = _DEFINITE.match(st.object.strip())
-    if not match:
-        return None
+    if not match or match.group("head").lower() in MEDIA_NOUNS:
+        return None  # "the video" is what the whole story is about, not one earlier sentence
     head = key(match.group("head").lower())
     j, steps = previous.get(i), 0
     while j is not None and steps < 3:

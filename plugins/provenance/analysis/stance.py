@@ -66,6 +66,8 @@ class Stance:
     anaphoric: bool = False  # the object only points back ("it", "this", "the video")
     start: int = 0  # span of the cue in the sentence
     end: int = 0
+    loose: bool = False  # the object is words to match as one passage matches another, not a statement a target must make
+    # ("... says nothing about X": what the subject reports, and X; "the hoax video that showed Y": Y)
 
 
 # --- Word classes (plain named sets; see the module docstring for why each exists) ---------------------
@@ -230,7 +232,7 @@ def content_head(phrase: str) -> str | None:
 # returns (kind, object, anaphoric) or None. Regular expressions are bounded (no nested unbounded repeats)
 # so a long sentence costs linear time.
 
-Decision = tuple[str, str, bool] | None
+Decision = tuple[str, str, bool] | tuple[str, str, bool, bool] | None  # kind, object, anaphoric[, loose]
 Rule = tuple[re.Pattern[str], Callable[[str, re.Match[str]], Decision], str]
 """(pattern, decision, who holds the stance): "subject" (the cue is a verb: "The board denied ..."), "speaker"
 (whoever the sentence attributes it to: "..., the minister said"), or "writer" (the frame is the writer's own:
@@ -368,7 +370,11 @@ def _falsity_predicate(text: str, m: re.Match[str]) -> Decision:
 
 
 def _attributive_falsity(text: str, m: re.Match[str]) -> Decision:
-    """'the clearly staged photos', 'a fake video': an artefact the writer calls fake in passing."""
+    """'the clearly staged photos', 'the hoax video that showed ...': an artefact the writer calls fake in
+    passing; what it showed, when the sentence says, is what is debunked."""
+    described = re.match(r"\s+(?:from|that|which|of|showing|in\s+which|where|with)\b", text[m.end("np") :])
+    if described:
+        return ("debunks", m.group("np") + " " + _clause(text, m.end("np")), False, True)
     return ("debunks", m.group("np"), True)
 
 
@@ -454,7 +460,7 @@ def _says_nothing(text: str, m: re.Match[str]) -> Decision:
     # subject reports, so the proposition is the subject's words and X
     opening = re.split(r"[:;]\s", _before(text, m.start("cue")))[-1]
     subject = re.split(r"(?i)\s(?:was|is|were|are|has|had|have|says|said|—|–|and)\s", opening)[0]
-    return ("disputes", (_strip_opening(subject) + " " + _clause(text, m.end("cue"))).strip(), True)
+    return ("disputes", (_strip_opening(subject) + " " + _clause(text, m.end("cue"))).strip(), False, True)
 
 
 def _debunk_verb(text: str, m: re.Match[str]) -> Decision:
@@ -583,7 +589,8 @@ def find_stance(text: str, speaker: Callable[[int, bool], str] | str | None = No
         return None
     start, end, decision, holder_mode = min(found, key=lambda f: f[0])
     assert decision is not None
-    kind, obj, anaphoric = decision
+    kind, obj, anaphoric = decision[:3]
+    loose = len(decision) > 3 and bool(decision[3])
     obj = " ".join(obj.split()).strip(" ,\"“”‘’'")
     if callable(speaker):
         holder = "" if holder_mode == "writer" else speaker(start, holder_mode == "subject")
@@ -593,4 +600,4 @@ def find_stance(text: str, speaker: Callable[[int, bool], str] | str | None = No
     if _SUBORDINATE.match(text) and ", " in obj:
         obj = obj[: obj.index(", ")]  # "While X denied Y, Z": the stance's clause ends at the comma
     cue = text[start:end].strip(" ,")
-    return Stance(kind, cue, holder, obj, bool(_CONTRAST.search(text)), subordinate, anaphoric or not obj, start, end)
+    return Stance(kind, cue, holder, obj, bool(_CONTRAST.search(text)), subordinate, anaphoric or not obj, start, end, loose)
