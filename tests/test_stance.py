@@ -48,6 +48,10 @@ from provenance.analysis.stance import find_stance, position_of
         ("The opposition shrugged off the allegations of fraud.", "disputes", None),
         ("The coach, however, insisted that the defeat was a collective failure rather than the goalkeeper's fault.", "disputes", None),
         ("The bakery did open a new shop, but not to compete with the market traders.", "disputes", None),
+        # an artefact called fake in passing, with a definite article or an intensifier
+        ("From there the clearly staged photos were picked up by several newspapers.", "debunks", "photos"),
+        ("It is a tamer version of the hoax video that showed a man climbing the town hall.", "debunks", None),
+        ("The first report of the flood, in a local paper, says nothing about the dam.", "disputes", None),
     ],
 )
 def test_stance_cues(text: str, kind: str, obj: str | None) -> None:
@@ -91,6 +95,10 @@ def test_stance_cues(text: str, kind: str, obj: str | None) -> None:
         "The minister did not say when the bridge would reopen.",
         "The company has not commented on the report.",
         "The festival was not held last year because of the rain.",
+        # "fake" of a thing, not of a claim or an artefact the story is about
+        "Police seized fake passports at the border.",
+        "A fake video spread on Tuesday.",
+        "The fake account posted 300 messages.",
         # plain assertions
         "The ministry approved the contract on Tuesday.",
         "Rejection rates for visas fell last year.",

@@ -40,7 +40,7 @@ _WORD = re.compile(r"[\w’'-]+")
 
 def describe(name: str) -> tuple[bool, str, frozenset[str]] | None:
     """(definite, head noun, identifying modifiers) of a document's name; None if it is no description."""
-    head_part = re.split(r"\s+(?:cited|quoted|obtained|seen|published|reported|leaked|by|in|from|of|on|about|that|which)\b", name, maxsplit=1)[0]
+    head_part = re.split(r"\s+(?:(?:cited|quoted|obtained|seen|published|reported|leaked)\s+(?:by|in|to)|by|in|from|of|on|about|that|which)\b", name, maxsplit=1)[0]
     words = _WORD.findall(head_part)
     if not words:
         return None
