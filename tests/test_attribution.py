@@ -245,8 +245,10 @@ def test_previous_lead_in_is_outermost() -> None:
 
 
 def test_previous_lead_in_without_own_attribution() -> None:
+    chain = find_attribution("The vote was postponed twice.", previous="The council's minutes, page four:")
+    assert chain == []  # no reporting verb: a heading of sorts, not a speaker
     chain = find_attribution("The vote was postponed twice.", previous="The council's minutes record:")
-    assert chain == []  # "record" is not a reporting verb in the lexicon
+    assert _chain(chain) == [("The council's minutes", "document", "record")]
     chain = find_attribution("The vote was postponed twice.", previous="The council's statement reads:")
     assert _chain(chain) == [("The council's statement", "document", "reads")]
 
@@ -273,3 +275,34 @@ def test_outlets_are_known_from_the_corpus_not_from_a_list() -> None:
 @pytest.mark.parametrize("text", ["The minister said she was published in 1990.", "He was seen by a doctor on Monday."])
 def test_outlet_frames_do_not_take_people_or_dates(text: str) -> None:
     assert not (outlets_in(text) & {"monday", "1990", "a doctor", "doctor"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs by which a document reports, each on text far from the seeds
+        ("The audit outlines how the grant was spent on consultants.", [("The audit", "document", "outlines")]),
+        ("The memo documents three meetings between the mayor and the developer.", [("The memo", "document", "documents")]),
+        ("The letter hints at a change in the club's transfer policy.", [("The letter", "document", "hints")]),
+        ("The minutes record that the vote on the budget was five to three.", [("The minutes", "document", "record")]),
+    ],
+)
+def test_documents_report_with_their_own_verbs(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _chain(find_attribution(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The museum documents were lost in the fire.",
+        "Chalk outlines of the old pitch were still visible.",
+        "The chef hints that are printed on the menu change weekly.",
+    ],
+)
+def test_document_verbs_as_nouns_attribute_nothing(text: str) -> None:
+    assert find_attribution(text) == []
+
+
+def test_a_lead_in_that_spells_out_introduces_what_follows() -> None:
+    att = lead_in_speaker("The court filing spells out")
+    assert att is not None and (att.name, att.kind, att.via) == ("The court filing", "document", "spells out")

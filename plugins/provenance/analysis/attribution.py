@@ -42,7 +42,7 @@ free_verbs: say says said saying tell tells told telling stated stating argue ar
 strict_verbs: add adds added adding note noted noting notes claim claims claimed claiming report reports states stressed stresses
     observed observes suggest suggests suggested suggesting find finds found show shows showed concluded concludes recalled recalls
     conceded concedes countered replied maintained maintains emphasised emphasized cautioned complained estimated estimates write
-    writes wrote writing outlines outlined documents documented hints hinted contains contained details detailed records
+    writes wrote writing outlines outlined documents documented hints hinted contains contained details detailed record records
     recorded indicates indicated clarified clarifies observed acknowledged
 lead_verbs: reads continues puts spells lays sets goes summarises summarizes recounts describes writes concludes
 nounlike: report reports claim claims notes states
