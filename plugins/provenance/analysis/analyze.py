@@ -277,6 +277,8 @@ def resolve_proposition(text: str, stance: Stance, recent: list[tuple[str, Local
     if not stance.anaphoric:
         return stance.object, stance.loose
     head = content_head(stance.object)
+    if _PAIR.match(stance.object) and recent:  # "the two customs", "both stories": the things the sentences before describe
+        return _passage(recent), True
     if _WHOLE_STORY.search(stance.object) or head in MEDIA_NOUNS:
         return " ".join(lead), True  # the story, the video, the photos: what the source is about, as its opening says
     if head:  # "the charges": the words around the nearest earlier use of "charges"
@@ -303,12 +305,20 @@ def resolve_proposition(text: str, stance: Stance, recent: list[tuple[str, Local
         if frame is not None and len(features(earlier[frame.end() :])) >= MIN_PROPOSITION_FEATURES:
             return earlier[frame.end() :].strip(" ,"), False
         break  # only the sentence just before may carry a stance or a reported claim on
+    return _passage(recent), True
+
+
+def _passage(recent: list[tuple[str, Local]]) -> str:
+    """The sentences just before, as much as a claim says."""
     passage: list[str] = []
-    for earlier, _ in reversed(recent):  # the sentences just before, as much as a claim says
+    for earlier, _ in reversed(recent):
         passage.insert(0, earlier)
         if sum(len(p.split()) for p in passage) >= PASSAGE_WORDS:
             break
-    return " ".join(passage), True
+    return " ".join(passage)
+
+
+_PAIR = re.compile(r"(?i)^(?:the\s+two|both(?:\s+the)?|these\s+two|those\s+two)\b")
 
 
 _WHOLE_STORY = re.compile(r"(?i)\b(?:all\s+of\s+(?:it|this|that)|the\s+(?:whole|entire)\s+\w+|the\s+story)\b")

@@ -431,8 +431,10 @@ def _not_related(text: str, m: re.Match[str]) -> Decision:
     if _hedged(before):
         return ("disputes", subject + " " + text[m.end("cue") :].split(".")[0], _is_anaphoric(subject))
     predicate = _words(m.group("cue"))[-1]  # connected, related, linked ... (the relation said not to hold)
-    prop = (subject + " " + predicate + " " + _clause(text, m.end("cue"))).strip()
-    return ("denies", prop, _is_anaphoric(subject) and len(_words(prop)) < 6)
+    rest = _clause(text, m.end("cue"))
+    if _is_anaphoric(subject) and not rest:
+        return ("denies", subject, True)  # "the two customs are not related": what they are is said before
+    return ("denies", (subject + " " + predicate + " " + rest).strip(), False)
 
 
 def _negated_event(text: str, m: re.Match[str]) -> Decision:
@@ -566,7 +568,7 @@ class _Pred:
         return self._m.group(name)
 
 
-_CONTRAST = re.compile(r"\b(?:however|rather than|instead of|but)\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:however|rather than|instead of)\b", re.IGNORECASE)  # a correction of what was just said
 _SUBORDINATE = re.compile(r"^(?:while|although|though|whereas|even\s+as|even\s+though|despite)\b[\s,]*", re.IGNORECASE)
 
 
