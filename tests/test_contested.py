@@ -7,8 +7,8 @@ import pytest
 from provenance import claims as claims_module
 from provenance.analysis import contested
 from provenance.analysis.analyze import analyze, local_facts
-from provenance.ingest import split
 from provenance.analysis.stance import find_stance
+from provenance.ingest import split
 from provenance.model import Metadata, Source
 
 from .harbour import GAZETTE, HERALD

@@ -73,7 +73,7 @@ def targets(
     """For each stance claim, (score, item) of the claims that state its proposition, best first."""
     found: dict[int, list[tuple[float, int]]] = {}
     for i, st in stances.items():
-        prop = propositions[i] if i in propositions else st.object  # "" when "it" or "the allegations" found nothing to stand for
+        prop = propositions.get(i, st.object)  # "" when "it" or "the allegations" found nothing to stand for
         if st.contrast and st.stance == "disputes" and i in previous and previous[i] not in stances and not prop:
             found[i] = [(1.0, previous[i])]
             continue

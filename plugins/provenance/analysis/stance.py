@@ -594,10 +594,12 @@ def find_stance(text: str, speaker: Callable[[int, bool], str] | str | None = No
     kind, obj, anaphoric = decision[:3]
     loose = len(decision) > 3 and bool(decision[3])
     obj = " ".join(obj.split()).strip(" ,\"“”‘’'")
-    if callable(speaker):
-        holder = "" if holder_mode == "writer" else speaker(start, holder_mode == "subject")
-    else:
+    if not callable(speaker):
         holder = speaker or ""
+    elif holder_mode == "writer":  # "Some sites claim X, but it's not": the writer's, not the sites'
+        holder = ""
+    else:
+        holder = speaker(start, holder_mode == "subject")
     subordinate = bool(_SUBORDINATE.match(text)) and text.find(",", end) > 0 and kind == "denies"
     if _SUBORDINATE.match(text) and ", " in obj:
         obj = obj[: obj.index(", ")]  # "While X denied Y, Z": the stance's clause ends at the comma
