@@ -106,6 +106,7 @@ def test_an_ambiguous_dateline_is_published_as_a_year(tmp_path: Path) -> None:
         "1,204 shares 88 View comments",
         "Like us on Facebook | Follow us on Twitter | Contact the author",
         "Post by Radio North.",
+        "Please share this article with others using the link below, do not copy the text.",
     ],
 )
 def test_script_markup_and_share_prompts_are_furniture(text: str) -> None:
@@ -120,6 +121,8 @@ def test_script_markup_and_share_prompts_are_furniture(text: str) -> None:
         "The function of the committee is to review budgets.",
         "Prices rose by 5% (from $10 to $10.50) in the year to March.",
         "The score was 3-1 = a clear win for the home side.",
+        "Shareholders like the plan, the chairman said.",
+        "Share prices fell by a third after the announcement.",
     ],
 )
 def test_prose_with_brackets_and_signs_is_not_furniture(text: str) -> None:

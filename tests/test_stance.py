@@ -95,6 +95,9 @@ def test_stance_cues(text: str, kind: str, obj: str | None) -> None:
         "The minister did not say when the bridge would reopen.",
         "The company has not commented on the report.",
         "The festival was not held last year because of the rain.",
+        # a cue inside a condition
+        "We will see if this prompts the club to issue a statement denying the reports.",
+        "It is unclear whether the ministry will reject the claims.",
         # "fake" of a thing, not of a claim or an artefact the story is about
         "Police seized fake passports at the border.",
         "A fake video spread on Tuesday.",

@@ -106,7 +106,8 @@ CODE_DENSITY = 0.025  # share of a line's characters that are code punctuation: 
 _SOCIAL = re.compile(
     r"^(?:[\d.,]+[km]?\s+(?:shares?|comments?|views?|likes?|retweets?)\b.{0,40}"  # "9,199 shares 190 View comments"
     r"|(?:[^|]{1,30}\|\s*){2,}[^|]{0,30}"  # "Like us on Facebook | Follow us on Twitter | Contact the author"
-    r"|(?:post|photo|video|tweet|image|a\s+post\s+shared)\s+(?:by|from|via)\s+\S.{0,40})$",  # a social embed's credit line
+    r"|(?:post|photo|video|tweet|image|a\s+post\s+shared)\s+(?:by|from|via)\s+\S.{0,40}"  # a social embed's credit line
+    r"|(?:please\s+)?(?:share|like|follow|subscribe\s+to|sign\s+up\s+for)\s+(?:this|our|us|the)\b.{0,100})$",  # "Please share this article ..."
     re.IGNORECASE,
 )
 

@@ -568,6 +568,14 @@ class _Pred:
         return self._m.group(name)
 
 
+_CONDITION = re.compile(r"(?i)\b(?:if|whether|unless|in\s+case)\b[^,;:.!?]*$")
+
+
+def _conditional(text: str, at: int) -> bool:
+    """Is the cue inside an "if" or "whether" clause ("We'll see if this prompts a statement denying ...")?"""
+    return bool(_CONDITION.search(_before(text, at)))
+
+
 _CONTRAST = re.compile(r"\b(?:however|rather than|instead of)\b", re.IGNORECASE)  # a correction of what was just said
 _SUBORDINATE = re.compile(r"^(?:while|although|though|whereas|even\s+as|even\s+though|despite)\b[\s,]*", re.IGNORECASE)
 
@@ -582,7 +590,7 @@ def find_stance(text: str, speaker: Callable[[int, bool], str] | str | None = No
     for pattern, decide, holder_mode in RULES:
         pos = 0
         while (m := pattern.search(text, pos)) is not None:  # overlapping: a rejected cue must not hide a later one
-            decision = decide(text, m)
+            decision = decide(text, m) if not _conditional(text, m.start("cue")) else None
             if decision:
                 found.append((m.start("cue"), m.end("cue"), decision, holder_mode))
                 break
