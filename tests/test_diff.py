@@ -179,7 +179,7 @@ def test_a_new_contested_point_and_a_position_gaining_a_claim(repo: Repo) -> Non
     assert ("beta.s-77ee1d50", "corroborated", "contested") in statuses
     [point] = result.points
     assert point.kind == "new" and point.counts == {"asserts": 2, "denies": 1}
-    assert "New: “The city council approved a new harbour budget of 40 million dollars”" in text
+    assert "New: “The city council approved a new harbour budget of 40 million dollars on Monday”" in text
 
     # A third source that asserts the same thing joins the "asserts" position of the existing point.
     repo.write(

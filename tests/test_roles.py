@@ -94,3 +94,36 @@ def test_an_ambiguous_dateline_is_published_as_a_year(tmp_path: Path) -> None:
     assert source.sentences[2].role == "dateline" and source.meta.published_iso == "2023"
     document = json.loads(export.dumps(export.provenance(result, lambda sid: f"sources/{sid}/")))
     assert document["sources"][0]["published"] == "2023"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "var shareVia = 'CityDesk'; PAGE.init('shareTop', { 'id': '4411', 'title': 'Harbour vote' });",
+        "(function(d, s, id) { var js = d.createElement(s); js.id = id; }(document, 'script', 'sdk')); Post by Radio North.",
+        "@media only screen and (min-width : 500px) {.mobile-only { display: none; }}",
+        '<div class="advert">Sponsored</div>',
+        "1,204 shares 88 View comments",
+        "Like us on Facebook | Follow us on Twitter | Contact the author",
+        "Post by Radio North.",
+        "Please share this article with others using the link below, do not copy the text.",
+    ],
+)
+def test_script_markup_and_share_prompts_are_furniture(text: str) -> None:
+    assert roles.is_furniture(text, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council (which met on Monday) voted 5-3 to approve the plan; the mayor abstained.",
+        "Shares in Portnews.com (which fell 5%) rose on Monday.",
+        "The function of the committee is to review budgets.",
+        "Prices rose by 5% (from $10 to $10.50) in the year to March.",
+        "The score was 3-1 = a clear win for the home side.",
+        "Shareholders like the plan, the chairman said.",
+        "Share prices fell by a third after the announcement.",
+    ],
+)
+def test_prose_with_brackets_and_signs_is_not_furniture(text: str) -> None:
+    assert not roles.is_furniture(text, None)

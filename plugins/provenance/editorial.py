@@ -358,7 +358,8 @@ def apply(analysis: Analysis, edits: Edits, claims: list[Claim]) -> None:
         existing = [r for r in relations if {r.a, r.b} == pair]
         relations[:] = [r for r in relations if {r.a, r.b} != pair]
         if verdict == "confirm":
-            kind = relation or (existing[0].kind if existing else "corroborates")
+            automatic = existing[0].kind if existing else None
+            kind = relation or (automatic if automatic in ("corroborates", "echoes", "contests") else "corroborates")  # a confirmed "related" link corroborates
             score = existing[0].score if existing else 1.0
             relations.append(Relation(a, b, kind, score))
         for cid in (a, b):

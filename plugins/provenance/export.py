@@ -64,7 +64,9 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
                     "attribution": [{"name": a.name, "kind": a.kind, "via": a.via} for a in facts.attribution],
                     "hedges": [h.marker for h in facts.hedges],
                     "hedge_details": [{"marker": h.marker, "kind": h.kind, "start": h.start, "end": h.end} for h in facts.hedges],
-                    "stance": {"stance": facts.stance.stance, "holder": facts.stance.holder, "object": facts.stance.object} if facts.stance else None,
+                    "stance": {"stance": facts.stance.stance, "holder": facts.stance.holder, "object": facts.stance.object, "cue": facts.stance.cue}
+                    if facts.stance
+                    else None,
                 }
             )
         claims.append(entry)

@@ -88,9 +88,10 @@ class Claim:
     selector: Selector
 
 
-RELATIONS = ("corroborates", "contests", "echoes")
+RELATIONS = ("corroborates", "contests", "echoes", "related")
 STATUSES = ("corroborated", "single-source", "contested")
 STANCES = ("asserts", "denies", "disputes")
+"""Positions in a contested point. A claim's own stance may also be ``debunks``, shown on the denying side."""
 
 
 @dataclass(frozen=True)

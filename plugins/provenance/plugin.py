@@ -18,8 +18,8 @@ from mkdocs.structure.pages import Page
 
 from . import active_markup, export, pipeline, theming
 from .cache import Cache
-from .cite import Resolver
 from .citations_md import CitationExtension, PageState
+from .cite import Resolver
 from .config import ProvenanceConfig
 from .errors import Problem
 from .footnote_roles import FootnoteRolesExtension

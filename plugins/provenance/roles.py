@@ -87,7 +87,38 @@ def is_title_shaped(text: str) -> bool:
 def is_furniture(text: str, title: str | None) -> bool:
     if title and normalize(text) == normalize(title):
         return True
-    return len(words(text)) <= 10 and bool(_FURNITURE.match(" ".join(text.split())))
+    flat = " ".join(text.split())
+    if is_code(flat) or _SOCIAL.match(flat):
+        return True
+    return len(words(text)) <= 10 and bool(_FURNITURE.match(flat))
+
+
+_CODE = re.compile(
+    r"\b(?:var|let|const|function)\b\s*[\w$]*\s*[=(]"  # script: "var x =", "function(d, s)"
+    r"|[\w$]+\.[\w$]+\s*\(\s*['\"{\w$]"  # a method call: "DM.has('shareLinkTop'", "d.getElementById(id"
+    r"|@media\b|\{[^{}]{0,200}:[^{}]{0,200};?\s*\}"  # style sheets: "@media ...", "{ display: none; }"
+    r"|</?[a-z][a-z0-9]*(?:\s[^<>]{0,200})?/?>",  # markup left in the text
+    re.IGNORECASE,
+)
+_CODE_PUNCTUATION = re.compile(r"[{}()\[\];=<>$|\\]")
+_STATEMENT_PUNCTUATION = re.compile(r"[{};=]")
+CODE_DENSITY = 0.025  # share of a line's characters that are code punctuation: prose stays under it
+_SOCIAL = re.compile(
+    r"^(?:[\d.,]+[km]?\s+(?:shares?|comments?|views?|likes?|retweets?)\b.{0,40}"  # "9,199 shares 190 View comments"
+    r"|(?:[^|]{1,30}\|\s*){2,}[^|]{0,30}"  # "Like us on Facebook | Follow us on Twitter | Contact the author"
+    r"|(?:post|photo|video|tweet|image|a\s+post\s+shared)\s+(?:by|from|via)\s+\S.{0,40}"  # a social embed's credit line
+    r"|(?:please\s+)?(?:share|like|follow|subscribe\s+to|sign\s+up\s+for)\s+(?:this|our|us|the)\b.{0,100})$",  # "Please share this article ..."
+    re.IGNORECASE,
+)
+
+
+def is_code(text: str) -> bool:
+    """Script, style sheet or markup that an extractor left in the text: never a claim, whatever its length."""
+    if not _CODE.search(text):
+        return False
+    if len(_STATEMENT_PUNCTUATION.findall(text)) < 2 and not text.lstrip().startswith("<"):
+        return False  # "Yahoo.com (which ...)" is prose; code has statements, blocks or assignments
+    return len(_CODE_PUNCTUATION.findall(text)) >= max(3, CODE_DENSITY * len(text))
 
 
 def byline_name(text: str) -> str | None:
