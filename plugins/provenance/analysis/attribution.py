@@ -13,6 +13,8 @@ quotation marks, and terse uses of "found"/"added" without "that" or a quotation
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -435,7 +437,12 @@ def find_attribution(text: str, *, previous: str | None = None, outlets: frozens
     for v, t in enumerate(scan.toks):
         if t.low in _TRIGGERS and not scan.quoted(t.start):
             scan.frame(v)
+            if len(scan.found) >= MAX_RELATIONS:
+                break  # no sentence has this many speakers: a pasted list, not prose
     return chain + scan.ordered()
+
+
+MAX_RELATIONS = 64  # reporting relations read in one sentence; keeps a pathological "sentence" linear
 
 
 Scope = list[tuple[int, int]]
@@ -450,7 +457,32 @@ class _Scan:
         self.found: list[tuple[Attribution, Scope, int]] = []  # rank 0: a carrier ("cited in", "seen by") outranks its source
 
     def quoted(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quotes)
+        k = bisect.bisect_right(self._quote_starts, pos) - 1  # quotations are sorted and do not overlap
+        return k >= 0 and pos < self.quotes[k][1]
+
+    @functools.cached_property
+    def _quote_starts(self) -> list[int]:
+        return [a for a, _ in self.quotes]
+
+    @functools.cached_property
+    def last_that(self) -> list[int]:
+        """For each token, the index of the last "that" outside a quotation at or before it (-1 if none)."""
+        out, last = [], -1
+        for x, tok in enumerate(self.toks):
+            if tok.low == "that" and not self.quoted(tok.start):
+                last = x
+            out.append(last)
+        return out
+
+    @functools.cached_property
+    def next_stop(self) -> list[int]:
+        """For each token, the start of the first clause boundary after it ("; ", ", but", ", according to")."""
+        toks, out, stop = self.toks, [0] * len(self.toks), self.size
+        for x in range(len(toks) - 1, -1, -1):
+            out[x] = stop
+            if toks[x].low == ";" or x and toks[x].low in _CLAUSE_END and toks[x - 1].low in (",", *_QUOTE_CHARS):
+                stop = toks[x].start
+        return out
 
     def add(self, i: int, end: int | None, via: str, scope: Scope | None = None, rank: int = 1, kinds: tuple[str, ...] = ()) -> bool:
         if end is None:
@@ -472,7 +504,7 @@ class _Scan:
             if end is not None and v == 0:
                 self.add(v + 2, end, "according to", [(toks[end - 1].end, size)])
             elif end is not None:  # mid-sentence: governs its own clause, which starts after the last "that" or open quote
-                cut = max((x for x in range(v) if toks[x].low == "that" and not self.quoted(toks[x].start)), default=-1)
+                cut = self.last_that[v - 1] if v else -1
                 self.add(v + 2, end, "according to", [(toks[cut].end if cut >= 0 else 0, t.start), (toks[end - 1].end, size)])
         elif t.low == "citing":
             self.add(v + 1, _np_fwd(toks, v + 1), "citing", [])
@@ -511,8 +543,7 @@ class _Scan:
                 return  # "a TV show, ...": only a document shows or finds without "that" ("the data show ...")
             leading = (s == 0 or toks[s - 1].low not in (",", *_QUOTE_CHARS, "—", "–")) and nxt not in (".", "!", "?")
             if leading:  # "X said (that) ...": governs what follows, up to "; " or ", but/while/according to"
-                stop = next((toks[x].start for x in range(v + 1, len(toks)) if toks[x].low == ";"
-                             or toks[x].low in _CLAUSE_END and toks[x - 1].low in (",", *_QUOTE_CHARS)), size)
+                stop = self.next_stop[v]
                 scope = [(t.end, stop)]
             else:  # "..., X said." governs what precedes, and a quotation that resumes after it
                 scope = [(0, toks[s].start)] + [(t.end, size) for q, _ in self.quotes[-1:] if q >= t.end]
