@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("PROVENANCE_CHROMIUM", "/usr/bin/chromium")
+UI_WAIT = 30_000  # ms: how long to wait for a tooltip or search results to show; a bound for a loaded machine, not a measurement
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -4,49 +4,24 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, Project, page_text
+from provenance.analysis.attribution import KINDS
 
-HERALD = """Harbour Board Sold Fishing Rights, Memo Shows
-
-By Ana Ruiz
-Monday, March 4, 2024 - 08:00 AM
-
-A leaked memo shows that the harbour board secretly sold the fishing rights to Northwind Ltd on February 12, 2024.
-Board chair Maria Lopez reportedly approved the sale without a vote.
-Fishermen in Porto Alto were not consulted, according to the memo.
-The harbour has 240 registered boats.
-"""
-
-GAZETTE = """Board Rejects Memo Claims
-
-By Tom Berg
-Tuesday, March 5, 2024 - 09:30 AM
-
-The harbour board denied that it sold the fishing rights, calling the memo a forgery.
-Maria Lopez approved the sale of the fishing rights to Northwind Ltd without a vote, according to two board members.
-Carlos Lopez, a fisherman, said Lopez never spoke to the fishermen.
-The board meets again on April 2.
-"""
+from . import harbour
+from .conftest import MKDOCS_YML, Project, page_text
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from .conftest import MKDOCS_YML
-
     root = tmp_path_factory.mktemp("analysis-project")
     (root / "docs").mkdir()
-    (root / "seeds").mkdir()
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    project = Project(root)
-    project.add_source("herald.txt", HERALD, "id: herald\npublisher: Coast Herald\n")
-    project.add_source("gazette.txt", GAZETTE, "id: gazette\npublisher: Bay Gazette\n")
-    return project.build(strict=True)
+    harbour.write(root / "seeds")
+    return Project(root).build(strict=True)
 
 
 def data(site: Path) -> dict:
@@ -66,14 +41,18 @@ def test_export_v2_fields(site: Path) -> None:
     lopez = claim(doc, "reportedly approved the sale")
     assert lopez["hedges"] == ["reportedly"]
     approved = claim(doc, "Maria Lopez approved the sale")
-    assert approved["attribution"] == [{"name": "two board members", "kind": "person", "via": "according to"}] or approved["attribution"][0]["via"] == "according to"
+    (attribution,) = approved["attribution"]
+    assert (attribution["name"], attribution["via"]) == ("two board members", "according to")
+    assert attribution["kind"] in KINDS  # which kind is tests/test_attribution.py's matter
     assert any(r["claim"] == lopez["id"] and r["relation"] in ("corroborates", "echoes") for r in approved["related"])
     (point,) = doc["contested"]
     stances = {p["stance"]: p for p in point["positions"]}
     assert stances["denies"]["holders"] == ["The harbour board"]
     assert sale["id"] in stances["asserts"]["claims"]
-    boats = claim(doc, "240 registered boats")
-    assert boats["status"] == "single-source" and boats["related"] == []
+    meeting = claim(doc, "The board meets again on April 2")
+    assert meeting["status"] == "single-source" and meeting["related"] == []
+    boats = claim(doc, "240 registered boats")  # the other paper gives the figure in its own words
+    assert boats["status"] == "corroborated" and [r["relation"] for r in boats["related"]] == ["corroborates"]
 
 
 def test_annotations_jsonld(site: Path) -> None:
@@ -83,6 +62,12 @@ def test_annotations_jsonld(site: Path) -> None:
     assert len(items) == doc["total"] == len(data(site)["claims"])
     selectors = items[0]["target"]["selector"]
     assert {s["type"] for s in selectors} == {"TextQuoteSelector", "TextPositionSelector"}
+    # Sources without a url are annotated on their page, which the site publishes (it does not publish seeds/NAME.txt).
+    pages = {s["id"]: s["page"] for s in data(site)["sources"]}
+    for item in items:
+        source_id = item["id"].removeprefix("http://127.0.0.1/").split("/")[1]
+        assert item["target"]["source"] == f"http://127.0.0.1/{pages[source_id]}", item["target"]["source"]
+        assert (site / pages[source_id] / "index.html").is_file()
 
 
 def test_marks_and_notes_follow_the_sentence_on_the_source_page(site: Path) -> None:
@@ -132,8 +117,8 @@ def test_matrix_timeline_and_people(site: Path) -> None:
     assert re.search(r"“Lopez” may refer to", text)
 
 
-def test_a_third_source_links_to_the_existing_seeds(project: Project) -> None:
-    shutil.copytree(ROOT / "seeds", project.seeds, dirs_exist_ok=True)
+def test_a_third_source_links_to_the_existing_seeds(seeded_project: Project) -> None:
+    project = seeded_project
     project.add_source(
         "wire.txt",
         "Cable Row Explained\n\n"
@@ -157,8 +142,7 @@ def test_long_lists_are_summarised(project: Project, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(analysis_pages, "MAX_ITEMS", 1)
     monkeypatch.setattr(analysis_pages, "MAX_ROWS", 0)
-    project.add_source("herald.txt", HERALD, "id: herald\n")
-    project.add_source("gazette.txt", GAZETTE, "id: gazette\n")
+    harbour.write(project.seeds)
     site = project.build(strict=True)
     overview = page_text((site / "analysis/overview/index.html").read_text(encoding="utf-8"))
     assert "claims are made by one source only" in overview

@@ -34,3 +34,14 @@ def test_jsonld_selectors() -> None:
     sel = anchor.describe(TEXT, 0, 9)
     kinds = [s["type"] for s in anchor.to_jsonld(sel)]
     assert kinds == ["TextQuoteSelector", "TextPositionSelector"]
+
+
+def test_approximate_re_anchoring_gives_offsets_into_the_original_text() -> None:
+    """"İ" lower-cases to two characters: offsets found in a lower-cased copy would drift by one for each."""
+    text = (
+        "İstanbul, İzmir and İzmit sent delegations; İlhan Yıldız chaired the İzmir session.\n\n"
+        "The ferry timetable between the two ports will change in June, the operator said."
+    )
+    found = anchor.match(text, "The ferry timetable between the two ports will change in july")
+    assert found is not None and not found.exact and found.accepted
+    assert text[found.start : found.end] == "The ferry timetable between the two ports will change in June"

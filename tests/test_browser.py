@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .browser import chromium, serve
-from .conftest import ROOT
+from .browser import UI_WAIT, serve
+from .conftest import RepoSite
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-ARTIFACTS = Path(os.environ.get("PROVENANCE_ARTIFACTS", ROOT / "artifacts" / "screenshots"))
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    out = tmp_path_factory.mktemp("browser-site")
-    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True))
-    return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium() as b:
-        yield b
+@pytest.fixture
+def site(repo_site: RepoSite) -> Path:
+    return repo_site.site
 
 
 def first_source_page(site: Path) -> str:
@@ -46,12 +32,12 @@ def test_hovering_and_focusing_a_note_shows_its_tooltip(site: Path, browser) -> 
         quote = page.locator(f'[id="{note_id}"] q').inner_text()
         ref.hover()
         tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
-        tooltip.wait_for(state="visible", timeout=5000)
+        tooltip.wait_for(state="visible", timeout=UI_WAIT)
         assert quote in tooltip.inner_text()
         page.mouse.move(0, 0)
         page.keyboard.press("Escape")
         page.locator("a.footnote-ref").nth(1).focus()
-        page.locator(".md-tooltip2--active, .md-tooltip--active").first.wait_for(state="visible", timeout=5000)
+        page.locator(".md-tooltip2--active, .md-tooltip--active").first.wait_for(state="visible", timeout=UI_WAIT)
         page.close()
 
 
@@ -76,15 +62,14 @@ def test_footnotes_work_without_javascript(site: Path, browser) -> None:
 
 @pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_screenshots_and_no_horizontal_scroll(site: Path, browser, width: int, scheme: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+def test_screenshots_and_no_horizontal_scroll(site: Path, browser, artifacts, width: int, scheme: str) -> None:
     with serve(site) as base:
         page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
         page.goto(base + first_source_page(site))
         page.wait_for_timeout(200)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"page scrolls horizontally by {overflow}px at {width}px"
-        page.screenshot(path=str(ARTIFACTS / f"source-{width}-{scheme}.png"), full_page=False)
+        page.screenshot(path=str(artifacts("screenshots") / f"source-{width}-{scheme}.png"), full_page=False)
         page.close()
 
 
@@ -122,7 +107,7 @@ def test_a_link_in_a_note_lands_on_the_other_sources_sentence_and_highlights_it(
         mark = page.locator(f'a.footnote-ref[href="#{note}"]')
         mark.hover()  # the note opens in place; follow the link from there
         tooltip = page.locator(".md-tooltip2--active")
-        tooltip.wait_for(state="visible", timeout=5000)
+        tooltip.wait_for(state="visible", timeout=UI_WAIT)
         tooltip.locator(f'a[href="{href}"]').first.click()
         lands_on(page, href.split("#", 1)[1])
         page.close()
@@ -144,7 +129,7 @@ def test_on_a_touch_screen_a_tap_opens_the_note_and_a_second_follows_it(site: Pa
         note = mark.get_attribute("href")
         mark.tap()
         tooltip = page.locator(".md-tooltip2--active")
-        tooltip.wait_for(state="visible", timeout=5000)
+        tooltip.wait_for(state="visible", timeout=UI_WAIT)
         assert page.url == url
         assert tooltip.get_attribute("role") == "dialog" and tooltip.get_attribute("aria-label") == mark.get_attribute("aria-label")
         quote = page.locator(f'[id="{note[1:]}"] q').inner_text()
@@ -204,7 +189,7 @@ def test_search_finds_claims_and_sources(site: Path, browser) -> None:
             field.click()
             field.fill("")
             page.keyboard.type(query)  # Material searches on key presses
-            page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10000)
+            page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=UI_WAIT)
             links = page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
             assert any(wanted in link for link in links), (query, links)
             page.keyboard.press("Escape")

@@ -6,7 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import ROOT, Project
+import pytest
+
+from .conftest import MKDOCS_YML, ROOT, Project
 
 
 def check(root: Path) -> subprocess.CompletedProcess[str]:
@@ -35,7 +37,8 @@ def test_problems_in_every_kind_of_file(project: Project) -> None:
     assert any(line.startswith("docs/page.md:7: quoted passage not found verbatim in source 'ferry'") and "did you mean" in line for line in lines), lines
     assert any(line.startswith("docs/page.md:11: unknown source id 'feri'") for line in lines), lines
     assert not any("nowhere" in line for line in lines)
-    assert "4 errors" in out.stderr or "errors" in out.stderr
+    assert len(lines) == 4, lines
+    assert out.stderr.rstrip().endswith(": 3 errors, 1 warnings"), out.stderr  # the orphan is a warning
 
 
 def test_exit_code_zero_when_clean(project: Project) -> None:
@@ -43,3 +46,81 @@ def test_exit_code_zero_when_clean(project: Project) -> None:
     (project.docs / "page.md").write_text('# Page\n\nSank [@ferry "The ferry sank"].\n', encoding="utf-8")
     out = check(project.root)
     assert out.returncode == 0, out.stdout
+
+
+def test_the_mapping_form_of_plugins_is_read(project: Project) -> None:
+    """MkDocs accepts `plugins:` as a mapping of names to options as well as a list."""
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("plugins:\n  - search\n  - provenance:\n      seeds: seeds\n", "plugins:\n  search: {}\n  provenance:\n    seeds: articles\n")
+    assert "  provenance:\n    seeds: articles\n" in config
+    (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (project.root / "articles").mkdir()
+    (project.root / "articles" / "a.txt").write_text("Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", encoding="utf-8")
+    (project.root / "articles" / "a.yml").write_text("id: ferry\n", encoding="utf-8")
+    (project.docs / "page.md").write_text('# Page\n\nSank [@ferry "The ferry sank"].\n', encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "checked 1 sources, 0 editorial files" in out.stderr
+
+
+def test_a_note_is_printed_when_the_sites_extensions_cannot_load(project: Project) -> None:
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("markdown_extensions: [footnotes,", "markdown_extensions: [no_such_extension_here, footnotes,")
+    (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    project.add_source("a.txt", "Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", "id: ferry\n")
+    (project.docs / "page.md").write_text('# Page\n\nSank [@ferry "The ferry sank"].\n', encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 0, out.stdout + out.stderr
+    (line,) = out.stdout.splitlines()
+    assert line.startswith("mkdocs.yml: note: Markdown extensions could not be loaded") and "no_such_extension_here" in line, line
+    assert out.stderr.rstrip().endswith("0 errors, 0 warnings, 1 notes"), out.stderr
+
+
+def test_a_mkdocs_yml_it_cannot_use_is_a_problem_not_a_traceback(project: Project) -> None:
+    project.add_source("a.txt", "Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", "id: ferry\n")
+    (project.root / "mkdocs.yml").write_text("- site_name\n- plugins\n", encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert out.stdout.splitlines() == ["mkdocs.yml:1: is not a mapping of settings (fix: check the file)"]
+    (project.root / "mkdocs.yml").write_text(MKDOCS_YML.replace("markdown_extensions: [footnotes,", "markdown_extensions: [{toc: {}, tables: {}}, footnotes,"), encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert out.stdout.startswith("mkdocs.yml: markdown_extensions: {'toc': {}, 'tables': {}} is not an extension's name"), out.stdout
+
+
+def test_the_mapping_form_of_markdown_extensions_keeps_their_options(project: Project) -> None:
+    """An option of an extension, given in the mapping form, reaches the extension (here one it refuses)."""
+    project.add_source("a.txt", "Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", "id: ferry\n")
+    config = MKDOCS_YML.replace("markdown_extensions: [footnotes, attr_list, md_in_html, admonition, toc]", "markdown_extensions:\n  footnotes: {}\n  toc: {no_such_option: 1}")
+    assert "no_such_option" in config
+    (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.startswith("mkdocs.yml: note: Markdown extensions could not be loaded") and "no_such_option" in out.stdout, out.stdout
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        "site_name: Test site\nplugins:\n  - provenance: seeds\n",  # options given as a string
+        "site_name: Test site\nplugins:\n  provenance: seeds\n",
+        "site_name: Test site\nmarkdown_extensions:\n  - toc: {permalink: true}\n    footnotes: {}\n",  # an entry with two names
+    ],
+)
+def test_a_strange_mkdocs_yml_is_no_traceback(project: Project, config: str) -> None:
+    (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    project.add_source("a.txt", "Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", "id: ferry\n")
+    out = check(project.root)
+    assert "Traceback" not in out.stderr and "checked 1 sources" in out.stderr, out.stderr
+
+
+def test_a_page_that_is_not_utf8_is_a_problem_not_a_crash(project: Project) -> None:
+    project.add_source("a.txt", "Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n", "id: ferry\n")
+    (project.docs / "latin1.md").write_bytes("# Caf\u00e9\n\nSank [@ferry].\n".encode("latin-1"))
+    (project.docs / "page.md").write_text("# Page\n\nGone [@feri].\n", encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert [line.split(" (fix: ")[0] for line in out.stdout.splitlines()] == [
+        "docs/latin1.md: is not valid UTF-8 (invalid continuation byte at byte 5)",
+        "docs/page.md:3: unknown source id 'feri'",  # the other pages are still checked
+    ]

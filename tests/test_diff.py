@@ -179,7 +179,7 @@ def test_a_new_contested_point_and_a_position_gaining_a_claim(repo: Repo) -> Non
     assert ("beta.s-77ee1d50", "corroborated", "contested") in statuses
     [point] = result.points
     assert point.kind == "new" and point.counts == {"asserts": 2, "denies": 1}
-    assert "New: “The city council approved a new harbour budget of 40 million dollars”" in text
+    assert "New: “The city council approved a new harbour budget of 40 million dollars on Monday”" in text
 
     # A third source that asserts the same thing joins the "asserts" position of the existing point.
     repo.write(
@@ -311,3 +311,26 @@ def test_the_command_line(repo: Repo) -> None:
     assert out.returncode == 2 and "neither a provenance.json file" in out.stderr
     out = subprocess.run([*cli, "--upload-pack=touch x"], cwd=repo.root, capture_output=True, text=True)
     assert out.returncode != 0 and not (repo.root / "x").exists()
+
+
+def test_the_site_layout_in_mkdocs_yml_gives_the_page_urls(repo: Repo) -> None:
+    """The plugin's `pages` option (and MkDocs' use_directory_urls) decide the URLs of the anchors that would break."""
+    repo.write("mkdocs.yml", "site_name: Harbour\nuse_directory_urls: false\nplugins:\n  - provenance:\n      pages: articles\n")
+    repo.commit("layout")
+    repo.write("seeds/alpha.txt", ALPHA.replace("The mayor said the vote was a turning point for the port.\n\n", ""))
+    repo.commit("remove")
+    cli = [sys.executable, "-m", "provenance.cli", "diff"]
+    out = subprocess.run([*cli, "HEAD~1", "HEAD"], cwd=repo.root, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "`articles/alpha.html#s-a16ac57a` — **linked from** `docs/index.md:3`" in out.stdout, out.stdout
+
+
+def test_a_project_without_a_seeds_folder_is_left_as_it_is(tmp_path: Path) -> None:
+    r = Repo(tmp_path / "bare")
+    r.write("README.md", "x\n")
+    r.commit("start")
+    out = subprocess.run([sys.executable, "-m", "provenance.cli", "diff", "HEAD"], cwd=r.root, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "No changes to claims" in out.stdout
+    assert not (r.root / "seeds").exists()
+    assert r.git("status", "--porcelain", "--ignored") == ""

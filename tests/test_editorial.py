@@ -10,29 +10,14 @@ import pytest
 
 from provenance import anchor, pipeline
 
-HERALD = """Harbour Board Sold Fishing Rights, Memo Shows
-
-A leaked memo shows that the harbour board secretly sold the fishing rights to Northwind Ltd.
-Board chair Maria Lopez reportedly approved the sale without a vote.
-The harbour has 240 registered boats.
-"""
-GAZETTE = """Board Rejects Memo Claims
-
-The harbour board denied that it sold the fishing rights, calling the memo a forgery.
-Maria Lopez approved the sale of the fishing rights without a vote, according to two board members.
-Fishing boats in the harbour number about 240, the port office says.
-"""
+from . import harbour
+from .conftest import Project, page_text
+from .harbour import HERALD
 
 
 @pytest.fixture
-def seeds(tmp_path: Path) -> Path:
-    folder = tmp_path / "seeds"
-    (folder / "editorial").mkdir(parents=True)
-    (folder / "herald.txt").write_text(HERALD, encoding="utf-8")
-    (folder / "herald.yml").write_text("id: herald\n", encoding="utf-8")
-    (folder / "gazette.txt").write_text(GAZETTE, encoding="utf-8")
-    (folder / "gazette.yml").write_text("id: gazette\n", encoding="utf-8")
-    return folder
+def seeds(harbour_seeds: Path) -> Path:
+    return harbour_seeds
 
 
 def edit(seeds: Path, text: str) -> pipeline.Result:
@@ -78,15 +63,17 @@ links:
     b: {source: gazette, quote: "approved the sale of the fishing rights"}
     verdict: reject
     why: different votes
-  - a: {source: herald, quote: "240 registered boats"}
-    b: {source: gazette, quote: "number about 240"}
+  - a: {source: herald, quote: "Fishermen in Porto Alto were not consulted"}
+    b: {source: gazette, quote: "Lopez never spoke to the fishermen"}
     verdict: confirm
 """)
     pairs = {frozenset((r.a, r.b)): r.kind for r in result.analysis.relations}
     assert frozenset((a.id, b.id)) not in pairs
-    boats = claim(result, "240 registered boats")
-    assert pairs[frozenset((boats.id, claim(result, "number about 240").id))] == "corroborates"
-    assert result.analysis.facts[boats.id].status == "corroborated"
+    fishermen, spoke = claim(result, "were not consulted"), claim(result, "never spoke to the fishermen")
+    assert not any({r.a, r.b} == {fishermen.id, spoke.id} for r in before.analysis.relations)
+    assert pairs[frozenset((fishermen.id, spoke.id))] == "corroborates"
+    assert before.analysis.facts[fishermen.id].status == "single-source"
+    assert result.analysis.facts[fishermen.id].status == "corroborated"
     assert "different votes" in " ".join(result.analysis.notes[a.id].decisions)
 
 
@@ -183,17 +170,10 @@ def test_match_scores_follow_the_documented_formula() -> None:
     assert unrelated is None or not unrelated.accepted
 
 
-def test_editorial_shows_on_the_site_with_claim_review(tmp_path: Path) -> None:
-    from .conftest import MKDOCS_YML, Project
-
-    root = tmp_path / "p"
-    (root / "docs").mkdir(parents=True)
-    (root / "seeds" / "editorial").mkdir(parents=True)
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+def test_editorial_shows_on_the_site_with_claim_review(project: Project) -> None:
+    root = project.root
     (root / "docs" / "index.md").write_text('# Home\n\nBoats [@herald "240 registered boats"].\n', encoding="utf-8")
-    project = Project(root)
-    project.add_source("herald.txt", HERALD, "id: herald\n")
-    project.add_source("gazette.txt", GAZETTE, "id: gazette\n")
+    harbour.write(project.seeds)
     (root / "seeds" / "editorial" / "e.yml").write_text("""
 claims:
   - passage: {source: herald, quote: "240 registered boats"}
@@ -205,7 +185,7 @@ points:
 """, encoding="utf-8")
     site = project.build(strict=True)
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert "Editor&#x27;s note:" in home or "Editor's note:" in home
+    assert "Editor's note:" in page_text(home)
     assert "Counted in <em>January</em>." in home
     herald = (site / "sources/herald/index.html").read_text(encoding="utf-8")
     assert "Counted in <em>January</em>." in herald
@@ -219,3 +199,41 @@ points:
     doc = json.loads((site / "provenance.json").read_text(encoding="utf-8"))
     assert next(p for p in doc["contested"] if p["id"] == "sale")["rating"] == "Disputed"
     assert doc["orphans"] == []
+
+
+def test_two_entries_on_one_automatic_point_report_the_second_and_go_on(seeds: Path) -> None:
+    result = edit(seeds, """
+points:
+  - id: sale
+    match: {source: gazette, quote: "denied that it sold the fishing rights"}
+    rating: Disputed
+  - id: sale-again
+    match: {source: herald, quote: "secretly sold the fishing rights"}
+    title: "Was the sale secret?"
+""")
+    (problem,) = [p for p in result.problems if p.severity == "error"]
+    assert problem.file.endswith("editorial/e.yml") and problem.line == 6
+    assert "already reviewed by the entry at line 3" in problem.message
+    points = {p.id: p for p in result.analysis.contested}
+    assert set(points) == {"sale"} and points["sale"].rating == "Disputed"
+
+
+BOATS_POSITIONS = """    positions:
+      - stance: asserts
+        passages: [{source: herald, quote: "The harbour has 240 registered boats."}]
+      - stance: disputes
+        passages: [{source: gazette, quote: "number about 240"}]
+"""
+
+
+def test_a_point_id_is_used_once(seeds: Path) -> None:
+    """Two points with one id (or an editor's point named like an automatic one) would share an anchor."""
+    result = edit(seeds, f"points:\n  - id: boats\n{BOATS_POSITIONS}  - id: boats\n    title: Again\n{BOATS_POSITIONS}  - id: point-1\n{BOATS_POSITIONS}")
+    errors = sorted((p.line, p.message) for p in result.problems if p.severity == "error")
+    assert errors == [
+        (8, "point id 'boats' is already used by the entry at line 2"),
+        (15, "point id 'point-1' is the id of an automatic contested point"),
+    ]
+    ids = [p.id for p in result.analysis.contested]
+    assert sorted(ids) == ["boats", "point-1"] and len(set(ids)) == len(ids)
+    assert next(p for p in result.analysis.contested if p.id == "boats").title == "boats"

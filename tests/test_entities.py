@@ -4,6 +4,8 @@ import pytest
 
 from provenance.analysis.entities import People, build, find_mentions
 
+from .conftest import deadline
+
 
 def mentions(text: str) -> list[str]:
     found = find_mentions(text)
@@ -160,3 +162,15 @@ def test_ids_are_ascii_slugs_and_lines_are_read_separately() -> None:
 
 def test_an_empty_corpus_gives_nothing() -> None:
     assert build([]) == People((), (), {})
+
+
+def test_names_that_slugify_alike_get_distinct_ids_and_never_hang() -> None:
+    """"Chandrāyaan" and "Chandrayaan" share a slug, and the numbered one is taken by "Chandrayaan-2"."""
+    sentences = corpus(
+        ["The agency said Chandrayaan-2 reached orbit after Chāndrayaan did.", "The orbiter of Chandrayaan-2 still works, unlike that of Chandrayaan."],
+        ["A report on Chandrayaan-2 praised Chandrayaan."],
+    )
+    with deadline(30, "choosing entity ids"):
+        people = build(sentences)
+    ids = {e.name: e.id for e in people.entities}
+    assert ids == {"Chandrayaan-2": "chandrayaan-2", "Chandrayaan": "chandrayaan", "Chāndrayaan": "chandrayaan-3"}

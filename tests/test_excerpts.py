@@ -6,11 +6,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from provenance import pipeline
+from provenance import diff, pipeline
 from provenance.cite import Resolver
 from provenance.sources import excerpts
 
@@ -225,3 +226,77 @@ def test_clip_cuts_context_at_hidden_text() -> None:
     assert shown.clip(source, 0, beta.start, before=True) == " "  # "Alpha one." is hidden
     assert shown.clip(source, beta.end, len(text), before=False) == " Gamma three."
     assert excerpts.Shown().clip(source, 0, beta.start, before=True) == "Alpha one. "
+
+
+def test_cli_export_is_the_builds_document_with_the_display_of_mkdocs_yml(
+    project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`provenance export` takes the site's `display` option and the pages' citations as the build does."""
+    from provenance import cli
+
+    setup(project, courier_display=None, site_default="excerpts")
+    project.build()
+    monkeypatch.chdir(project.root)
+    assert cli.main(["export"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert {s["id"]: s["display"] for s in exported["sources"]} == {"courier": "excerpts", "gazette": "excerpts"}
+    assert exported == json.loads((project.site / "provenance.json").read_text(encoding="utf-8"))
+
+
+COURIER_YML = "id: courier\ntitle: Harbour council approves barrier repairs\npublisher: The Eastmouth Courier\ndisplay: excerpts\n"
+REWORDED = "The public gallery was packed with residents from Quay Street."
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_claims_report_never_quotes_a_hidden_sentence(tmp_path: Path) -> None:
+    """`provenance diff` computes each side's provenance.json with the excerpts the site would show."""
+    from .test_diff import Repo
+
+    repo = Repo(tmp_path / "repo")
+    repo.write("docs/barrier.md", PAGE)
+    repo.write("seeds/gazette.txt", GAZETTE)
+    repo.write("seeds/gazette.yml", "id: gazette\ntitle: Council backs tidal barrier plan\npublisher: Brackwater Gazette\n")
+    repo.commit("gazette")
+    repo.write("seeds/courier.txt", COURIER)
+    repo.write("seeds/courier.yml", COURIER_YML)
+    repo.commit("courier, shown as excerpts")
+    repo.write("seeds/courier.txt", COURIER.replace(HIDDEN[2], REWORDED))
+    repo.commit("a hidden sentence reworded")
+
+    added, text = diff.run("HEAD~2", "HEAD~1", repo.root)
+    courier = [c for c in added.claims_added if c["source"] == "courier"]
+    assert len(courier) == len(HIDDEN) + len(SHOWN)
+    assert {c["text"] for c in courier} == {None, *SHOWN}
+    assert text.count(diff.NOT_SHOWN) == len(HIDDEN)
+    assert diff.md(SHOWN[3]) in text  # cited from docs/barrier.md, so shown
+
+    reworded, text_2 = diff.run("HEAD~1", "HEAD", repo.root)
+    # The words are unknown on both sides: a claim removed and one added, not a rewording with text.
+    assert [c["text"] for c in reworded.claims_removed] == [None] and [c["text"] for c in reworded.claims_added] == [None]
+    assert not reworded.claims_changed
+    assert [b.text for b in reworded.broken] == [None]
+    for report in (text, text_2, diff.run("HEAD~2", None, repo.root)[1]):
+        for sentence in [*HIDDEN, REWORDED]:
+            assert diff.md(sentence)[:30] not in report and sentence[:30] not in report, sentence
+
+
+def test_the_sources_index_and_the_overview_say_what_excerpts_leave_out(built: Project) -> None:
+    data = json.loads((built.site / "provenance.json").read_text(encoding="utf-8"))
+    total, quoted = len(data["claims"]), sum(1 for c in data["claims"] if c["text"] is not None)
+    assert total - quoted == len(HIDDEN)
+    index = built.html("sources/")
+    assert "Each page shows a source's full text, paragraph by paragraph, with a note on every claim; the one marked (excerpts) shows only" in page_text(index)
+    assert re.search(r'<a href="courier/">[^<]*</a> <span class="pv-byline">\(excerpts\)</span>', index)
+    assert 'content="Every source on this site, shown in full or as excerpts' in index
+    overview = page_text(built.html("analysis/overview/"))
+    assert f"Claims{total} ({quoted} quoted; {len(HIDDEN)} in sentences that sources shown as excerpts leave out)" in overview
+
+
+def test_with_every_source_in_full_the_index_and_overview_count_plainly(project: Project) -> None:
+    setup(project, courier_display="full")
+    project.build()
+    data = json.loads((project.site / "provenance.json").read_text(encoding="utf-8"))
+    index = project.html("sources/")
+    assert "Each page shows a source's full text, paragraph by paragraph, with a note on every claim.</p>" in index
+    assert "(excerpts)" not in index and 'content="Every source on this site, each shown in full' in index
+    assert re.search(rf"<dt>Claims</dt><dd>{len(data['claims'])}</dd>", project.html("analysis/overview/"))

@@ -27,6 +27,10 @@ def keys(gold_run, entries, source_key="source", quote_key="quote"):
 
 
 def test_corroboration_precision_and_recall(gold_run) -> None:
+    """Links shown to readers: ``corroborates``/``echoes`` above the threshold chosen on real articles
+    (bench/quality.py), ``related`` below it. The seeds paraphrase each other in long sentences, so most of
+    their true pairs score low and are shown as related; what is shown at all must still be right more
+    often than not, and the strong pairs must be found."""
     gold, result, analysis, letters = gold_run
     claim_of = {(c.source, c.sentence): c.id for c in result.claims}
 
@@ -35,12 +39,15 @@ def test_corroboration_precision_and_recall(gold_run) -> None:
 
     expected = {frozenset((cid("A", p["a"]), cid("B", p["b"]))) for p in gold["corroborates"]}
     strong = {frozenset((cid("A", p["a"]), cid("B", p["b"]))) for p in gold["corroborates"] if p["strength"] == "strong"}
-    found = {frozenset((r.a, r.b)) for r in analysis.relations if r.kind in ("corroborates", "echoes")}
-    s = score(found, expected)
-    print(f"corroboration: precision {s.precision:.2f}, recall {s.recall:.2f}, strong recall {score(found, strong).recall:.2f}")
+    shown = {frozenset((r.a, r.b)) for r in analysis.relations if r.kind in ("corroborates", "echoes", "related")}
+    s = score(shown, expected)
+    print(f"links shown: precision {s.precision:.2f}, recall {s.recall:.2f}, strong recall {score(shown, strong).recall:.2f}")
     assert s.precision >= 0.55
     assert s.recall >= 0.35
-    assert score(found, strong).recall >= 0.55
+    assert score(shown, strong).recall >= 0.55
+    corroborating = {frozenset((r.a, r.b)) for r in analysis.relations if r.kind in ("corroborates", "echoes")}
+    assert corroborating and all(r.score >= 0.3 for r in analysis.relations if r.kind in ("corroborates", "echoes"))
+    assert score(corroborating, expected).tp >= 3
 
 
 def test_no_page_furniture_or_title_is_a_claim(gold_run) -> None:
@@ -93,3 +100,37 @@ def test_the_us_denials_form_one_point_against_the_cables_account(gold_run) -> N
     asserted = {c for pos in matching[0].positions if pos.stance == "asserts" for c in pos.claims}
     gold_asserts = keys(gold_run, next(p for p in point["positions"] if p["stance"] == "asserts")["quotes"])
     assert len(asserted & {f"{s}.{sid}" for s, sid in gold_asserts}) >= 2
+
+
+def test_the_seeds_keep_their_contested_points(gold_run) -> None:
+    """The points found before the analysis was reworked are still found: the cable's account against the US
+    denials, the ambassador's correction about whose policy neutrality was, and the defence of Khan against
+    the charges."""
+    gold, result, analysis, letters = gold_run
+    text = {c.id: c.text for c in result.claims}
+
+    def point_with(fragment: str):
+        return next(p for p in analysis.contested if any(fragment in text[c] for pos in p.positions for c in pos.claims if pos.stance != "asserts"))
+
+    neutrality = point_with("consensus reached within the government")
+    assert any("Lu" in text[c] for pos in neutrality.positions if pos.stance == "asserts" for c in pos.claims)
+    charges = point_with("dismiss the charges as baseless")
+    assert any("sentenced to three years in prison" in text[c] for pos in charges.positions if pos.stance == "asserts" for c in pos.claims)
+    assert len(analysis.contested) >= 3
+
+
+def test_the_cables_quotations_name_the_outlet_and_the_document(gold_run) -> None:
+    gold, result, analysis, letters = gold_run
+    forgiven = next(c for c in result.claims if "all will be forgiven in Washington" in c.text and c.text.startswith('"I think'))
+    chain = [(a.name.replace("\xa0", " "), a.kind) for a in analysis.facts[forgiven.id].attribution]
+    assert chain == [("The Intercept", "outlet"), ("the secret cable", "document"), ("Lu", "person")]
+    policy = next(c for c in result.claims if "this is the Prime Minister’s policy" in c.text)
+    assert [a.name for a in analysis.facts[policy.id].attribution] == ["The Intercept", "the cable", "Lu"]
+
+
+def test_claims_only_one_source_makes_are_single_source(gold_run) -> None:
+    gold, result, analysis, letters = gold_run
+    by_text = {c.text: analysis.facts[c.id].status for c in result.claims}
+    assert by_text["Prior protests have at times descended into violence."] == "single-source"
+    corroborated = [c for c in result.claims if analysis.facts[c.id].status == "corroborated"]
+    assert all(any(r.kind == "corroborates" and c.id in (r.a, r.b) for r in analysis.relations) for c in corroborated)

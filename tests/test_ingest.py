@@ -3,7 +3,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from provenance import ingest, roles
+from provenance import claims, ingest, roles
+
+from .budget import finishes
 
 ARTICLE = """City Council Approves New Budget
 
@@ -142,3 +144,86 @@ def test_claims_exclude_questions_short_lines_and_non_body() -> None:
     assert not roles.is_claim("Why did it close?", "body")
     assert not roles.is_claim("Yes, indeed.", "body")
     assert not roles.is_claim("Council Approves Budget Today Again", "title")
+
+
+def test_old_mac_line_endings_keep_paragraphs_byline_and_line_numbers(tmp_path: Path) -> None:
+    text = ARTICLE.replace("\n", "\r")
+    source, problems = load(tmp_path, text)
+    assert problems == []
+    assert source.meta.author == "Maria Lopez" and source.meta.published == dt.date(2024, 3, 12)
+    assert [(s.role, s.text) for s in source.sentences] == [(s.role, s.text) for s in load(tmp_path, ARTICLE, name="002.txt")[0].sentences]
+    assert len(source.paragraphs) == 8
+    body = next(s for s in source.sentences if s.text.startswith("The plan cuts"))
+    assert ingest.line_of(source.text, body.start) == ARTICLE[: ARTICLE.index("The plan cuts")].count("\n") + 1
+
+
+def test_a_sentence_starting_with_by_is_body_not_a_byline(tmp_path: Path) -> None:
+    text = "Council Passes Budget\n\nBy Monday, the council had approved the budget.\n\nBy contrast, the school board has not voted. It meets in May.\n"
+    source, _ = load(tmp_path, text)
+    assert source.meta.author is None and source.meta.origin["author"] == "unknown"
+    assert [s.role for s in source.sentences] == ["title", "body", "body", "body"]
+    assert len(claims.extract([source])) == 3
+
+
+def test_bylines_still_name_their_author(tmp_path: Path) -> None:
+    for line, author in [("by Sam Okafor", "Sam Okafor"), ("By Sam Okafor and Lea Park", "Sam Okafor and Lea Park"),
+                         ("By Sam Okafor, staff writer", "Sam Okafor, staff writer"), ("Written by the editorial board", "the editorial board")]:
+        source, _ = load(tmp_path, f"Harbour Ferry Delayed\n{line}\n\nThe ferry left an hour late on Sunday.\n")
+        assert source.meta.author == author, line
+    for line in ["By Monday, the council had approved the budget.", "By 2030, emissions must fall by half."]:
+        assert roles.byline_name(line) is None, line
+
+
+def test_a_by_sentence_inside_a_paragraph_is_not_a_byline(tmp_path: Path) -> None:
+    source, _ = load(tmp_path, "Harbour Ferry Delayed\n\nThe ferry left late. By Sam Okafor\n")
+    assert source.meta.author is None
+
+
+def test_repeated_sentences_take_linear_time_and_keep_their_ids() -> None:
+    class CountingSet(set):
+        lookups = 0
+
+        def __contains__(self, item: object) -> bool:
+            CountingSet.lookups += 1
+            return super().__contains__(item)
+
+    taken: set[str] = CountingSet()
+    repeats: dict[str, int] = {}
+    ids = [ingest.sentence_id("The same line again.", taken, repeats) for _ in range(5000)]
+    base = ids[0]
+    assert ids[:3] == [base, f"{base}-2", f"{base}-3"] and ids[-1] == f"{base}-5000"
+    assert len(set(ids)) == 5000
+    assert CountingSet.lookups < 3 * 5000  # counting up from -2 for every repeat looked up 12.5 million times
+
+
+def test_a_pasted_document_of_identical_lines_is_split_in_linear_time() -> None:
+    printed = finishes("""
+        from provenance import ingest
+        _, sentences, _ = ingest.split("The same line again.\\n" * 40000)  # quadratic: over three minutes
+        print(len({s.id for s in sentences}))
+    """)
+    assert printed.split() == ["40000"]
+
+
+def test_upper_case_suffixes_pair_a_source_with_its_sidecar(tmp_path: Path) -> None:
+    (tmp_path / "A.TXT").write_text("Harbour Ferry Delayed\n\nThe ferry left an hour late on Sunday.\n", encoding="utf-8")
+    (tmp_path / "A.yml").write_text("id: harbour-ferry\n", encoding="utf-8")
+    (tmp_path / "B.txt").write_text("Storm Hits Coast\n\nThe storm arrived on Tuesday night.\n", encoding="utf-8")
+    (tmp_path / "B.YML").write_text("id: coast-storm\n", encoding="utf-8")
+    corpus = ingest.load_corpus(tmp_path, tmp_path)
+    assert [s.id for s in corpus.sources] == ["harbour-ferry", "coast-storm"]
+    assert corpus.problems == []
+
+
+def test_yaml_files_that_are_no_sidecar_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "A.txt").write_text("Harbour Ferry Delayed\n\nThe ferry left an hour late on Sunday.\n", encoding="utf-8")
+    (tmp_path / "A.yml").write_text("id: harbour-ferry\n", encoding="utf-8")
+    (tmp_path / "A.yaml").write_text("id: ferry-two\n", encoding="utf-8")
+    (tmp_path / "C.yml").write_text("id: lonely\n", encoding="utf-8")
+    (tmp_path / "folder.yml").mkdir()
+    corpus = ingest.load_corpus(tmp_path, tmp_path)
+    assert [s.id for s in corpus.sources] == ["harbour-ferry"]
+    assert [(p.file, p.message) for p in corpus.problems] == [
+        ("A.yaml", "is not read: A.yml is the sidecar of A.txt"),
+        ("C.yml", "sidecar has no source file next to it"),
+    ]

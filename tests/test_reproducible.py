@@ -12,28 +12,19 @@ import datetime as dt
 import filecmp
 import gzip
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_repo_project
 
 pytestmark = pytest.mark.slow
 
 DAY_1 = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 DAY_2 = 1_710_000_000  # 2024-03-09 16:00:00 UTC
 STAMPED = {"sitemap.xml", "sitemap.xml.gz"}
-
-
-def copy_project(where: Path) -> Path:
-    where.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", where / "mkdocs.yml")
-    for folder in ("docs", "seeds"):
-        shutil.copytree(ROOT / folder, where / folder)
-    return where
 
 
 def build(project: Path, site: Path, *, epoch: int, hash_seed: str) -> Path:
@@ -59,8 +50,8 @@ def differing(a: Path, b: Path) -> set[str]:
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     tmp = tmp_path_factory.mktemp("reproducible")
-    first = copy_project(tmp / "checkout-one")
-    second = copy_project(tmp / "elsewhere" / "checkout-two")
+    first = copy_repo_project(tmp / "checkout-one")
+    second = copy_repo_project(tmp / "elsewhere" / "checkout-two")
     return {
         "cold": build(first, tmp / "site-cold", epoch=DAY_1, hash_seed="1"),
         "warm": build(first, tmp / "site-warm", epoch=DAY_1, hash_seed="2"),  # same checkout: its analysis cache is warm

@@ -63,3 +63,43 @@ def test_trim_removes_unicode_spaces() -> None:
     text = "\u00a0 word \u2009"
     a, b = segment.trim(text, 0, len(text))
     assert text[a:b] == "word"
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u202f", "\u3000", "\u2028", "\x85"])
+def test_a_capital_a_wide_space_and_a_full_stop_do_not_crash_the_segmenter(space: str) -> None:
+    text = f"Appendix B{space}. Next."  # sentencex panics (a BaseException) on this when given it as is
+    found = spans(text)
+    assert " ".join(found).split() == text.split()
+    assert found[0].startswith("Appendix B") and found[-1].endswith("Next.")
+
+
+def test_a_segmenter_panic_keeps_the_block_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    class PanicException(BaseException):  # what pyo3 raises when Rust code panics
+        pass
+
+    def panic(language: str, text: str) -> list[str]:
+        raise PanicException("byte index is not a char boundary")
+
+    monkeypatch.setattr(segment.sentencex, "segment", panic)
+    assert spans("The ferry left at noon. It was late.") == ["The ferry left at noon. It was late."]
+
+
+def test_the_segmenter_guard_lets_interrupts_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(language: str, text: str) -> list[str]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(segment.sentencex, "segment", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        spans("The ferry left at noon.")
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_paragraphs_split_on_blank_lines_whatever_the_line_ending(end: str) -> None:
+    text = end.join(["Harbour Ferry Delayed", "By Ana Ruiz", "", "The ferry left late.", "", "Passengers waited an hour.", ""])
+    assert [text[a:b] for a, b in segment.paragraphs(text)] == [f"Harbour Ferry Delayed{end}By Ana Ruiz", "The ferry left late.", "Passengers waited an hour."]
+    assert spans(text) == ["Harbour Ferry Delayed", "By Ana Ruiz", "The ferry left late.", "Passengers waited an hour."]
+
+
+def test_a_carriage_return_before_a_line_feed_is_one_line_end() -> None:
+    text = "First line.\r\nSecond line.\r\n\r\nNext paragraph."
+    assert [text[a:b] for a, b in segment.paragraphs(text)] == ["First line.\r\nSecond line.", "Next paragraph."]

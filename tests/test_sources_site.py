@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
+from provenance import pipeline
 from provenance.ingest import split
+from provenance.render import source_page
 
 from . import webfixtures as web
 from .conftest import Project, page_text
@@ -55,6 +58,24 @@ def test_the_header_reads_as_a_citation(project: Project) -> None:
         "en-GB", "2026-12-01T09:30:00Z", "https://archive.example/2024/courier.example/news/tidal-barrier-repairs", "originals/barrier.html",
         "trafilatura 2.3.1",
     )
+
+
+@pytest.mark.parametrize(
+    ("dateline", "shown"),
+    [
+        ("Updated: May 2024", '<time datetime="2024-05">May 2024</time>'),  # no day stated: none invented
+        ("12/03/2024", '<time datetime="2024">2024</time>'),  # 12 March or 3 December: only the year is certain
+        ("Tuesday, March 12, 2024", '<time datetime="2024-03-12">12 March 2024</time>'),
+    ],
+)
+def test_the_citation_gives_the_date_to_the_precision_the_text_states(tmp_path: Path, dateline: str, shown: str) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = f"Dredging of the East Channel\n\nBy Ines Okafor\n{dateline}\n\nThe east channel of the harbour will be dredged in the autumn.\n"
+    (seeds / "notice.txt").write_text(text, encoding="utf-8")
+    (source,) = pipeline.run(seeds, tmp_path).sources
+    assert source.meta.origin["published"] == "text"
+    assert shown in source_page.citation(source)
 
 
 def test_a_hand_made_source_has_no_retrieval_line(project: Project) -> None:

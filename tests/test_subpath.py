@@ -17,7 +17,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 
 from .browser import serve
-from .conftest import ROOT
+from .conftest import copy_repo_project
 
 pytestmark = pytest.mark.slow
 
@@ -96,11 +96,7 @@ class Links(HTMLParser):
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory):
     tmp = tmp_path_factory.mktemp("subpath")
-    project = tmp / "project"
-    project.mkdir()
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for folder in ("docs", "seeds"):
-        shutil.copytree(ROOT / folder, project / folder)
+    project = copy_repo_project(tmp / "project")
     site = tmp / "site"
     site.mkdir()
     with serve(site, PREFIX) as url:

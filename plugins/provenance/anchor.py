@@ -141,19 +141,29 @@ def match(text: str, quote: str, prefix: str = "", suffix: str = "", hint: int |
         return Match(best[0], best[1], 1.0, True)
     from rapidfuzz import fuzz
 
-    alignment = fuzz.partial_ratio_alignment(quote.lower(), text.lower())
+    folded, folded_quote = fold(text), fold(quote)
+    alignment = fuzz.partial_ratio_alignment(folded_quote, folded)
     if alignment is None or alignment.score <= 0:
         return None
-    start, end = _refine(text, quote.lower(), alignment.dest_start, alignment.dest_end)
-    quote_similarity = _similarity(quote.lower(), text[start:end].lower())
+    start, end = _refine(text, folded_quote, alignment.dest_start, alignment.dest_end, folded)
+    quote_similarity = _similarity(folded_quote, folded[start:end])
     score = _context_score(text, start, end, prefix, suffix, hint, quote_similarity)
     if quote_similarity < MIN_QUOTE_SIMILARITY:
         score = min(score, quote_similarity * 0.9)
     return Match(start, end, round(score, 3), False)
 
 
-def _refine(text: str, quote: str, start: int, end: int, reach: int = 24) -> tuple[int, int]:
-    """The span between word boundaries near ``start`` and ``end`` that is most similar to ``quote``."""
+def fold(text: str) -> str:
+    """``text`` in lower case, one character for each character, so that an offset into the result
+    is an offset into ``text`` ("İ".lower() is two characters: "i" and a combining dot)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):  # lower() never shortens a character: the common case, aligned
+        return lowered
+    return "".join(ch.lower()[:1] for ch in text)
+
+
+def _refine(text: str, quote: str, start: int, end: int, folded: str, reach: int = 24) -> tuple[int, int]:
+    """The span between word boundaries near ``start`` and ``end`` whose folded form (``folded``) is most similar to ``quote``."""
     def boundaries(lo: int, hi: int, at_start: bool) -> list[int]:
         out = []
         for k in range(max(0, lo), min(len(text), hi) + 1):
@@ -165,6 +175,5 @@ def _refine(text: str, quote: str, start: int, end: int, reach: int = 24) -> tup
 
     starts = boundaries(start - reach, start + reach, True) or [start]
     ends = boundaries(end - reach, end + reach, False) or [end]
-    lowered = text.lower()
-    best = max(((_similarity(quote, lowered[a:b]), a, b) for a in starts for b in ends if b > a), default=(0, start, end))
+    best = max(((_similarity(quote, folded[a:b]), a, b) for a in starts for b in ends if b > a), default=(0, start, end))
     return best[1], best[2]

@@ -10,31 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-import yaml
 
-from . import pipeline
+from . import pipeline, site_config
 from .citations_md import CitationExtension, PageState
 from .cite import Resolver
 from .errors import Problem
 
 DEFAULT_EXTENSIONS = ["fenced_code", "tables", "attr_list", "md_in_html", "footnotes"]
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (!ENV, !!python/name, ...)."""
-
-
-def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        values = loader.construct_sequence(node)
-        return values[-1] if suffix.startswith("ENV") and values else values
-    return loader.construct_mapping(node)
-
-
-_TolerantLoader.add_multi_constructor("!", _any_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
 
 
 @dataclass
@@ -49,30 +31,15 @@ class Settings:
 
 def settings(config_file: Path) -> tuple[Settings, list[Problem]]:
     root = config_file.resolve().parent
-    problems: list[Problem] = []
-    data: dict[str, Any] = {}
-    try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(config_file.name, mark.line + 1 if mark else None, f"cannot be read: {exc}", "check the file"))
-    options: dict[str, Any] = {}
-    for plugin in data.get("plugins") or []:
-        if isinstance(plugin, dict) and "provenance" in plugin:
-            options = plugin["provenance"] or {}
-    seeds = root / str(options.get("seeds", "seeds"))
-    editorial = root / str(options["editorial"]) if options.get("editorial") else seeds / "editorial"
-    names, configs = [], {}
-    for ext in data.get("markdown_extensions") or DEFAULT_EXTENSIONS:
-        if isinstance(ext, dict):
-            (name, conf), = ext.items()
-            names.append(name)
-            configs[name] = conf or {}
-        else:
-            names.append(str(ext))
+    data, problems = site_config.read(config_file)
+    layout = site_config.layout_of(data)
+    seeds = root / layout.seeds
+    editorial = root / layout.editorial if layout.editorial else seeds / "editorial"
+    names, configs, more = site_config.markdown_extensions(data.get("markdown_extensions") or DEFAULT_EXTENSIONS, config_file.name)
+    problems += more
     if "footnotes" not in names:
         names.append("footnotes")
-    return Settings(root, root / str(data.get("docs_dir", "docs")), seeds, editorial, names, configs), problems
+    return Settings(root, root / layout.docs, seeds, editorial, names, configs), problems
 
 
 def check_pages(s: Settings, result: pipeline.Result) -> list[Problem]:
@@ -92,8 +59,15 @@ def check_pages(s: Settings, result: pipeline.Result) -> list[Problem]:
     if not s.docs.is_dir():
         return problems
     for page in sorted(s.docs.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
         shown = page.relative_to(s.root).as_posix()
+        try:
+            text = page.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(shown, None, f"is not valid UTF-8 ({exc.reason} at byte {exc.start})", "re-save the page as UTF-8"))
+            continue
+        except OSError as exc:
+            problems.append(Problem(shown, None, f"cannot be read ({exc.strerror or exc})", "fix or remove the file"))
+            continue
         if text.startswith("---"):
             end = text.find("\n---", 3)
             if end > 0:  # keep line numbers: blank out the front matter instead of removing it
@@ -110,12 +84,12 @@ def run(config_file: Path) -> int:
     result = pipeline.run(s.seeds, s.root, s.editorial)
     problems += result.problems
     problems += check_pages(s, result)
-    counts = {"error": 0, "warning": 0}
+    counts = {"error": 0, "warning": 0, "info": 0}
     for problem in problems:
-        if problem.severity in counts:
-            counts[problem.severity] += 1
-            print(problem)
+        counts[problem.severity if problem.severity in counts else "info"] += 1
+        print(problem if problem.severity != "info" else Problem(problem.file, problem.line, f"note: {problem.message}", problem.fix))
+    notes = f", {counts['info']} notes" if counts["info"] else ""
     print(f"checked {len(result.sources)} sources, {len(result.editorial_files)} editorial files and the pages in "
           f"{s.docs.relative_to(s.root) if s.docs.is_relative_to(s.root) else s.docs}: "
-          f"{counts['error']} errors, {counts['warning']} warnings", file=sys.stderr)
+          f"{counts['error']} errors, {counts['warning']} warnings{notes}", file=sys.stderr)
     return 1 if counts["error"] or counts["warning"] else 0

@@ -4,28 +4,45 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from . import __version__, export, pipeline
+from . import __version__, export, pipeline, site_config
+from .errors import Problem
+
+
+def _layout(config_file: Path, **given: str | None) -> tuple[site_config.Layout, Path, list[Problem]]:
+    """The site's layout from its mkdocs.yml (the defaults without one), with the options given on
+    the command line instead of its own; and the project's folder."""
+    layout, problems = site_config.layout(config_file)
+    layout = replace(layout, **{key: value for key, value in given.items() if value is not None})
+    root = config_file.resolve().parent if config_file.is_file() else Path.cwd()
+    return layout, root, problems
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .cite import Resolver
     from .sources import excerpts
 
-    result = pipeline.run(Path(args.seeds))
-    for problem in result.problems:
+    layout, root, problems = _layout(Path(args.config_file), seeds=args.seeds, docs=args.docs, display=args.display)
+    seeds = root / layout.seeds
+    result = pipeline.run(seeds, root, root / layout.editorial if layout.editorial else None)
+    for problem in problems + result.problems:
         print(problem, file=sys.stderr)
-    docs = Path(args.docs)
-    pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
-    shown = excerpts.select(result, args.display, excerpts.cited_sentences(pages, Resolver(result.sources, result.claims)))
-    document = export.provenance(result, lambda sid: f"sources/{sid}/", shown=shown)
+    shown = excerpts.for_pages(result, layout.display, lambda: _pages(root / layout.docs))
+    document = export.provenance(result, layout.page_url, layout.contested_url, shown)
     text = export.dumps(document)
     if args.output == "-":
         sys.stdout.write(text)
     else:
         Path(args.output).write_text(text, encoding="utf-8")
-    return 1 if any(p.severity == "error" for p in result.problems) else 0
+    return 1 if any(p.severity == "error" for p in problems + result.problems) else 0
+
+
+def _pages(docs: Path) -> list[str]:
+    """The Markdown of the hand-written pages under ``docs``."""
+    if not docs.is_dir():
+        return []
+    return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(docs.rglob("*.md")) if p.is_file()]
 
 
 def _sentences(args: argparse.Namespace) -> int:
@@ -45,7 +62,9 @@ def _diff(args: argparse.Namespace) -> int:
     from . import diff
 
     try:
-        layout = diff.Layout(args.seeds, args.docs, args.editorial)
+        layout, _, problems = _layout(Path(args.project) / "mkdocs.yml", seeds=args.seeds, docs=args.docs, editorial=args.editorial)
+        for problem in problems:
+            print(problem, file=sys.stderr)
         names = (args.base_name, args.head_name)
         result, text = diff.run(args.base, args.head, Path(args.project), layout, site=args.site, limit=args.limit, names=names)
     except diff.DiffError as exc:
@@ -97,10 +116,8 @@ def _configured_seeds(config_file: Path) -> Path:
     """The plugin's ``seeds`` option in mkdocs.yml, or ``seeds`` when there is no mkdocs.yml."""
     if not config_file.is_file():
         return Path("seeds")
-    from .check import settings
-
-    found, _ = settings(config_file)
-    return found.seeds
+    layout, root, _ = _layout(config_file)
+    return root / layout.seeds
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,9 +125,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"provenance {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("export", help="write provenance.json for a folder of sources, without building a site")
-    p.add_argument("--seeds", default="seeds")
-    p.add_argument("--docs", default="docs", help="hand-written pages: sentences they cite are shown even in excerpts (default: docs)")
-    p.add_argument("--display", choices=("full", "excerpts"), default="full", help="how sources without a 'display' in their sidecar are shown")
+    p.add_argument("-f", "--config-file", default="mkdocs.yml",
+                   help="the site's mkdocs.yml, for the plugin's options: folders, page URLs and display (default: ./mkdocs.yml, if there is one)")
+    p.add_argument("--seeds", default=None, help="folder of sources (default: the plugin's 'seeds' option, else seeds)")
+    p.add_argument("--docs", default=None,
+                   help="hand-written pages: sentences they cite are shown even in excerpts (default: mkdocs.yml's docs_dir, else docs)")
+    p.add_argument("--display", choices=("full", "excerpts"), default=None,
+                   help="how sources without a 'display' in their sidecar are shown (default: the plugin's 'display' option, else full)")
     p.add_argument("-o", "--output", default="-")
     p.set_defaults(func=_export)
     p = sub.add_parser("sentences", help="list every sentence with its id, paragraph, offsets and role")
@@ -124,10 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("base", metavar="BASE")
     p.add_argument("head", metavar="HEAD", nargs="?", default=None)
-    p.add_argument("--seeds", default="seeds", help="folder of sources, relative to the project (default: seeds)")
-    p.add_argument("--docs", default="docs", help="hand-written pages, searched for links to sentence anchors (default: docs)")
-    p.add_argument("--editorial", default="", help="folder of editorial files, relative to the project (default: SEEDS/editorial)")
-    p.add_argument("--project", default=".", help="the project's folder, inside its git repository (default: .)")
+    p.add_argument("--seeds", default=None, help="folder of sources, relative to the project (default: as in mkdocs.yml, else seeds)")
+    p.add_argument("--docs", default=None, help="hand-written pages, searched for links to sentence anchors (default: as in mkdocs.yml, else docs)")
+    p.add_argument("--editorial", default=None, help="folder of editorial files, relative to the project (default: as in mkdocs.yml, else SEEDS/editorial)")
+    p.add_argument("--project", default=".", help="the project's folder, inside its git repository, with its mkdocs.yml if any (default: .)")
     p.add_argument("--site", default="", help="URL of HEAD's built site, ending in /, to link claims to it")
     p.add_argument("--limit", type=int, default=50, help="items shown in each list (default: 50)")
     p.add_argument("--base-name", default="", help="what to call BASE in the report (default: the revision or path)")

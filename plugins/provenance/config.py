@@ -24,3 +24,6 @@ class ProvenanceConfig(Config):
     display = c.Choice(("full", "excerpts"), default="full")
     """How sources are shown unless their sidecar says otherwise: 'full' text, or only 'excerpts'
     (the sentences cited, linked to other sources, contested or hedged)."""
+    reject_scripts = c.Type(bool, default=False)
+    """Fail the build on markup that runs code (<script>, on… attributes, javascript: URLs) in hand-written
+    pages and editorial notes: for sites that take them from people they do not know. See active_markup."""

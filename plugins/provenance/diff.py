@@ -28,6 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .site_config import Layout
+
+DEFAULT_LAYOUT = Layout()
 NO_CHANGES = "No changes to claims"
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A link to a sentence's anchor in hand-written Markdown: "<source id>.md#s-…" or "<source id>/#s-…".
@@ -59,23 +62,16 @@ def _git(cwd: Path, *args: str, binary: bool = False) -> Any:
     return done.stdout if binary else done.stdout.decode("utf-8", "replace")
 
 
-@dataclass(frozen=True)
-class Layout:
-    """Where a project keeps its inputs, relative to its folder (mkdocs.yml's folder)."""
-
-    seeds: str = "seeds"
-    docs: str = "docs"
-    editorial: str = ""  # default: the "editorial" folder inside seeds, as for the plugin
-
-
 def _document_for(root: Path, layout: Layout) -> dict[str, Any]:
+    """``provenance.json`` of the project in ``root``, with the page URLs the site gives (no seeds folder: no sources)
+    and, as the site would, without the words of sentences that a source displayed as excerpts hides."""
     from . import export, pipeline
+    from .sources import excerpts
 
     seeds = root / layout.seeds
-    if not seeds.is_dir():
-        seeds.mkdir(parents=True)
     result = pipeline.run(seeds, root, root / layout.editorial) if layout.editorial else pipeline.run(seeds, root)
-    return export.provenance(result, lambda sid: f"sources/{sid}/")
+    shown = excerpts.for_pages(result, layout.display, lambda: _read_docs(root, layout).values())
+    return export.provenance(result, layout.page_url, layout.contested_url, shown)
 
 
 def _read_docs(root: Path, layout: Layout) -> dict[str, str]:
@@ -85,12 +81,12 @@ def _read_docs(root: Path, layout: Layout) -> dict[str, str]:
     return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.rglob("*.md")) if path.is_file()}
 
 
-def from_working_tree(project: Path, layout: Layout = Layout()) -> Side:
+def from_working_tree(project: Path, layout: Layout = DEFAULT_LAYOUT) -> Side:
     project = project.resolve()
     return Side("working tree", _document_for(project, layout), _read_docs(project, layout))
 
 
-def from_revision(project: Path, revision: str, layout: Layout = Layout()) -> Side:
+def from_revision(project: Path, revision: str, layout: Layout = DEFAULT_LAYOUT) -> Side:
     """Compute ``provenance.json`` for a revision's inputs, exported with ``git archive`` into a temporary folder."""
     if not revision or revision.startswith("-"):
         raise DiffError(f"not a revision: {revision!r}")
@@ -133,7 +129,7 @@ def from_file(path: Path) -> Side:
     return Side(str(path), document)
 
 
-def load(spec: str | None, project: Path, layout: Layout = Layout()) -> Side:
+def load(spec: str | None, project: Path, layout: Layout = DEFAULT_LAYOUT) -> Side:
     """One side: ``None`` is the working tree; an existing file or folder is a built site; anything else a git revision.
 
     A built site's side is taken to have been built from the working tree, whose hand-written pages are then
@@ -193,7 +189,7 @@ class PointChange:
 class BrokenLink:
     url: str
     source: str
-    text: str
+    text: str | None  # None: a sentence its source's page does not show (displayed as excerpts)
     linked_from: list[str] = field(default_factory=list)  # "path:line" of hand-written pages that link to it
 
 
@@ -224,7 +220,10 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _similar(a: str, b: str) -> float:
+def _similar(a: str | None, b: str | None) -> float:
+    """How many words two claims share (0 when either is not shown: nothing to pair them on)."""
+    if a is None or b is None:
+        return 0.0
     return difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio()
 
 
@@ -350,9 +349,11 @@ def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
         ):
             diff.claims_changed.append(change)
             paired |= {change.before["id"], change.after["id"]}
-    # Same id (same normalised words) but different text: case, punctuation or spacing.
+    # Same id (same normalised words) but different text: case, punctuation or spacing. A text that is
+    # null on one side is a sentence shown on one side only (excerpts), not an edit.
     for cid in old_claims.keys() & new_claims.keys():
-        if old_claims[cid].get("text") != new_claims[cid].get("text"):
+        before, after = old_claims[cid].get("text"), new_claims[cid].get("text")
+        if before is not None and after is not None and before != after:
             diff.claims_changed.append(TextChange(old_claims[cid], new_claims[cid]))
     order = {cid: n for n, cid in enumerate([*new_claims, *old_claims])}
     diff.claims_changed.sort(key=lambda change: order[change.after["id"]])
@@ -409,7 +410,7 @@ def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
             url = f"{page}#{sentence['id']}"
             linked = links.get((sid, sentence["id"]), [])
             if url not in new_anchors and (linked or not gone):
-                diff.broken.append(BrokenLink(url, sid, sentence.get("text", ""), linked))
+                diff.broken.append(BrokenLink(url, sid, sentence.get("text"), linked))
     diff.broken.sort(key=lambda link: (not link.linked_from,))
     return diff
 
@@ -426,6 +427,14 @@ def md(text: str, limit: int = 200) -> str:
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+NOT_SHOWN = "*(not shown: its source is displayed as excerpts)*"
+
+
+def quoted(text: str | None, limit: int = 200) -> str:
+    """A sentence's text for the report, or a mark that its source's page does not show it (text null)."""
+    return md(text, limit) if isinstance(text, str) else NOT_SHOWN
 
 
 def _code(text: str) -> str:
@@ -525,14 +534,16 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
 
     def claim_line(c: dict[str, Any], live: bool = True) -> str:
         label = _code(c["id"])
-        return f"- {_link(label, c.get('url'), site) if live else label}{_status(c)}: {md(c.get('text', ''))}"
+        return f"- {_link(label, c.get('url'), site) if live else label}{_status(c)}: {quoted(c.get('text'))}"
 
     def changed_line(change: TextChange) -> str:
         a, b = change.before, change.after
         ids = _link(_code(b["id"]), b.get("url"), site)
         if a["id"] != b["id"]:
             ids = f"{_code(a['id'])} → {ids}"
-        return f"- {ids}: {_word_diff(a.get('text', ''), b.get('text', ''))}"
+        if not (isinstance(a.get("text"), str) and isinstance(b.get("text"), str)):
+            return f"- {ids}: {quoted(a.get('text'))} → {quoted(b.get('text'))}"
+        return f"- {ids}: {_word_diff(a['text'], b['text'])}"
 
     def status_line(change: StatusChange) -> str:
         c = change.claim
@@ -541,7 +552,7 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
         what = f"{before} → **{after}**" if before != after else f"{after}"
         if change.origins_before != change.origins_after and change.origins_after is not None:
             what += f" ({change.origins_before} → {_plural(change.origins_after, 'independent origin')})"
-        return f"- {_link(_code(c['id']), c.get('url'), site)}: {what}: {md(c.get('text', ''), 120)}"
+        return f"- {_link(_code(c['id']), c.get('url'), site)}: {what}: {quoted(c.get('text'), 120)}"
 
     def point_line(p: PointChange) -> str:
         name = _link(f"“{md(p.title, 120)}”", p.url, site)
@@ -566,7 +577,7 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
 
     def broken_line(b: BrokenLink) -> str:
         linked = f" — **linked from** {', '.join(_code(w) for w in b.linked_from)}" if b.linked_from else ""
-        return f"- {_code(b.url)}{linked}: {md(b.text, 120)}"
+        return f"- {_code(b.url)}{linked}: {quoted(b.text, 120)}"
 
     section("Sources", diff.sources, source_line)
     section("Claims added", diff.claims_added, claim_line)
@@ -596,7 +607,7 @@ def run(
     base: str,
     head: str | None,
     project: Path,
-    layout: Layout = Layout(),
+    layout: Layout = DEFAULT_LAYOUT,
     *,
     site: str = "",
     limit: int = 50,

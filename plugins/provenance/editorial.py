@@ -18,10 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-from . import anchor
+from . import anchor, yamlfile
 from .analysis.analyze import Analysis, settle
 from .errors import Problem
 from .model import STANCES, STATUSES, Claim, ContestedPoint, EditorialNote, Position, Reference, Relation, Source
@@ -221,6 +218,11 @@ class _Reader:
         if not isinstance(pid, str) or not SLUG.match(pid):
             self.problem(_key_line(entry, "id") or line, f"a point needs an 'id' that is a slug, not {pid!r}", "e.g. id: us-pressure")
             return
+        same = next((p for p in self.edits.points if p["id"] == pid), None)
+        if same is not None:
+            where = f"line {same['line']}" if same["file"] == self.display else f"{same['file']}:{same['line']}"
+            self.problem(_key_line(entry, "id") or line, f"point id '{pid}' is already used by the entry at {where}", "give each point its own id")
+            return
         point: dict[str, Any] = {"id": pid, "line": line, "file": self.display, "why": str(entry.get("why") or "").strip()}
         if entry.get("match") is not None:
             claim = self.passage(entry["match"], _key_line(entry, "match") or line)
@@ -298,6 +300,13 @@ def _key_line(mapping: Any, key: str) -> int | None:
         return None
 
 
+def _display(path: Path, base: Path) -> str:
+    try:
+        return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()  # a link is named as itself
+    except ValueError:
+        return path.as_posix()
+
+
 def load(folder: Path, base: Path, sources: list[Source], claims: list[Claim]) -> Edits:
     """Read and resolve every editorial file in ``folder`` (sorted by name)."""
     edits = Edits()
@@ -306,25 +315,24 @@ def load(folder: Path, base: Path, sources: list[Source], claims: list[Claim]) -
     by_id = {s.id: s for s in sources}
     by_sentence = {(c.source, c.sentence): c for c in claims}
     for path in sorted(folder.iterdir()):
-        if path.suffix not in (".yml", ".yaml") or path.name.startswith("."):
+        if path.suffix.lower() not in (".yml", ".yaml") or path.name.startswith("."):
             continue
-        try:
-            display = path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            display = path.as_posix()
-        edits.files.append(display)
+        display = _display(path, base)
         reader = _Reader(display, by_id, by_sentence, edits)
+        if path.is_dir():
+            reader.problem(None, "is a folder, not an editorial file", "rename it, or move the files in it up into the editorial folder", "warning")
+            continue
+        edits.files.append(display)
         try:
-            data = YAML(typ="rt", pure=True).load(path.read_text(encoding="utf-8"))
+            data = yamlfile.load(path.read_text(encoding="utf-8"))
         except UnicodeDecodeError as exc:
             reader.problem(None, f"is not UTF-8 ({exc.reason})", "save the file as UTF-8")
             continue
-        except MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            reader.problem(mark.line + 1 if mark else None, f"is not valid YAML: {exc.problem or exc.context}", "check the indentation and quoting on that line")
+        except OSError as exc:  # a broken link, a file without read permission
+            reader.problem(None, f"cannot be read ({exc.strerror or exc})", "fix or remove the file")
             continue
-        except YAMLError as exc:
-            reader.problem(None, f"is not valid YAML: {exc}", "check the file's syntax")
+        except yamlfile.YamlProblem as exc:
+            reader.problem(exc.line, exc.message, exc.fix)
             continue
         if data is None:
             continue
@@ -350,7 +358,8 @@ def apply(analysis: Analysis, edits: Edits, claims: list[Claim]) -> None:
         existing = [r for r in relations if {r.a, r.b} == pair]
         relations[:] = [r for r in relations if {r.a, r.b} != pair]
         if verdict == "confirm":
-            kind = relation or (existing[0].kind if existing else "corroborates")
+            automatic = existing[0].kind if existing else None
+            kind = relation or (automatic if automatic in ("corroborates", "echoes", "contests") else "corroborates")  # a confirmed "related" link corroborates
             score = existing[0].score if existing else 1.0
             relations.append(Relation(a, b, kind, score))
         for cid in (a, b):
@@ -360,13 +369,27 @@ def apply(analysis: Analysis, edits: Edits, claims: list[Claim]) -> None:
             edits.notes[cid] = replace(note, decisions=note.decisions + (_decision(f"link to {other} {word}", why),))
     points = list(analysis.contested)
     by_claim = {cid: p for p in points for pos in p.positions for cid in pos.claims}
+    reviewed_by: dict[str, dict[str, Any]] = {}  # automatic point id -> the entry that reviews it
+    automatic_ids = {p.id for p in points}
     for entry in edits.points:
         auto = by_claim.get(entry["match"]) if "match" in entry else None
         if "match" in entry and auto is None:
             edits.problems.append(Problem(entry["file"], entry["line"], f"point '{entry['id']}': the passage is in no automatic contested point",
                                           "give the point 'positions' instead of 'match'"))
             continue
+        if entry["id"] in automatic_ids - {auto.id if auto else None}:
+            edits.problems.append(Problem(entry["file"], entry["line"], f"point id '{entry['id']}' is the id of an automatic contested point",
+                                          "choose another id (point-N ids belong to the automatic points)"))
+            continue
         if auto is not None:
+            first = reviewed_by.get(auto.id)
+            if first is not None:
+                where = f"line {first['line']}" if first["file"] == entry["file"] else f"{first['file']}:{first['line']}"
+                edits.problems.append(Problem(entry["file"], entry["line"],
+                                              f"point '{entry['id']}': this point is already reviewed by the entry at {where} (point '{first['id']}')",
+                                              "keep one entry for the point, or give this one 'positions' instead of 'match'"))
+                continue
+            reviewed_by[auto.id] = entry
             points.remove(auto)
             relations[:] = [r for r in relations if not (r.kind == "contests" and _in_point(r, auto))]
             if entry.get("verdict") == "reject":

@@ -37,5 +37,6 @@ class ProvenanceError(Exception):
 
 
 def line_of(text: str, offset: int) -> int:
-    """1-based line number of a character offset."""
-    return text.count("\n", 0, max(0, offset)) + 1
+    """1-based line number of a character offset (lines end in LF, CR LF or CR alone)."""
+    end = max(0, offset)
+    return text.count("\n", 0, end) + text.count("\r", 0, end) - text.count("\r\n", 0, end) + 1

@@ -33,7 +33,7 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
                 "title": meta.title,
                 "author": meta.author,
                 "publisher": meta.publisher,
-                "published": meta.published.isoformat() if meta.published else None,
+                "published": meta.published_iso,
                 "url": meta.url,
                 "kind": meta.kind,
                 "language": meta.language,
@@ -82,7 +82,12 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
                     "attribution": [{"name": a.name, "kind": a.kind, "via": a.via} for a in facts.attribution],
                     "hedges": [h.marker for h in facts.hedges],
                     "hedge_details": [{"marker": h.marker, "kind": h.kind, "start": h.start, "end": h.end} for h in facts.hedges],
-                    "stance": {"stance": facts.stance.stance, "holder": facts.stance.holder, "object": facts.stance.object if sel else None}
+                    "stance": {
+                        "stance": facts.stance.stance,
+                        "holder": facts.stance.holder,
+                        "object": facts.stance.object if sel else None,
+                        "cue": facts.stance.cue if sel else None,
+                    }
                     if facts.stance
                     else None,
                 }
@@ -135,7 +140,9 @@ def annotations(result: Result, page_url: Callable[[str], str], site_url: str = 
             body.append({"type": "TextualBody", "purpose": "classifying", "value": facts.status})
             body += [{"type": "TextualBody", "purpose": "tagging", "value": f"hedge:{h.marker}"} for h in facts.hedges]
         target: dict[str, Any] = {
-            "source": source.meta.url or f"{site_url}{source.file}",
+            # The original's address, else the source's page on this site, which shows its text
+            # (the text file itself is not published).
+            "source": source.meta.url or f"{site_url}{page_url(source.id)}",
             "selector": anchor.to_jsonld(published) if published else anchor.to_jsonld(claim.selector)[1:],
         }
         items.append(

@@ -67,12 +67,22 @@ def decode(raw: bytes, display: str) -> tuple[str, list[Problem]]:
         return raw.decode("utf-8", errors="replace"), [problem]
 
 
-def sentence_id(text: str, taken: set[str]) -> str:
-    """An id made from the sentence's own words, so edits elsewhere never change it."""
+def sentence_id(text: str, taken: set[str], repeats: dict[str, int] | None = None) -> str:
+    """An id made from the sentence's own words, so edits elsewhere never change it.
+
+    A repeated sentence gets -2, -3, ...; ``repeats`` remembers the next number for each base,
+    so that a text of many identical lines takes linear time, not quadratic.
+    """
     base = "s-" + hashlib.sha1(roles.normalize(text).encode("utf-8")).hexdigest()[:8]
-    candidate, n = base, 2
+    repeats = {} if repeats is None else repeats
+    candidate, n = base, repeats.get(base, 2)
+    if candidate in taken:
+        candidate = f"{base}-{n}"
     while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
+        n += 1
+        candidate = f"{base}-{n}"
+    if candidate != base:
+        repeats[base] = n + 1
     taken.add(candidate)
     return candidate
 
@@ -84,6 +94,7 @@ def split(text: str, title_hint: str | None = None, language: str | None = None)
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     taken: set[str] = set()
+    repeats: dict[str, int] = {}
     title = title_hint
     para_spans = segment.paragraphs(text)
     pages = pages_of(text, para_spans)
@@ -92,15 +103,16 @@ def split(text: str, title_hint: str | None = None, language: str | None = None)
         para_blocks = segment.blocks(text, p_start, p_end)
         for b_index, (b_start, b_end) in enumerate(para_blocks):
             spans = list(segment.sentences(text, b_start, b_end, language or "en"))
-            alone = len(spans) == 1 and len(para_blocks) == 1
+            line = len(spans) == 1  # the sentence is a line of its own
+            alone = line and len(para_blocks) == 1
             for s_index, (start, end) in enumerate(spans):
                 piece = text[start:end]
                 last = s_index == len(spans) - 1
-                role = _role(piece, number, b_index, alone, last, not sentences, title, found)
+                role = _role(piece, number, b_index, line, alone, last, not sentences, title, found)
                 if role == "title" and title is None:
                     title = piece
                     found.setdefault("title", piece)
-                sentences.append(Sentence(sentence_id(piece, taken), number, start, end, piece, role))
+                sentences.append(Sentence(sentence_id(piece, taken, repeats), number, start, end, piece, role))
     return paragraphs, _mark_quote_lead_ins(text, sentences), found
 
 
@@ -135,19 +147,20 @@ def _mark_quote_lead_ins(text: str, sentences: list[Sentence]) -> list[Sentence]
     return result
 
 
-def _role(piece: str, paragraph: int, block: int, alone: bool, last: bool, first: bool, title: str | None, found: dict[str, object]) -> str:
+def _role(piece: str, paragraph: int, block: int, line: bool, alone: bool, last: bool, first: bool, title: str | None, found: dict[str, object]) -> str:
     if first and roles.is_title_shaped(piece) and (title is None or roles.normalize(piece) == roles.normalize(title)):
         return "title"
     if roles.is_furniture(piece, title):
         return "furniture"
     if paragraph <= 6:  # bylines and datelines sit at the top of an article
-        name = roles.byline_name(piece)
+        name = roles.byline_name(piece) if line else None
         if name:
             found.setdefault("author", name)
             return "byline"
-        date = roles.dateline_date(piece)
-        if date:
-            found.setdefault("published", date)
+        dated = roles.dateline_date(piece)
+        if dated:
+            if "published" not in found:
+                found["published"], found["published_precision"] = dated
             return "dateline"
     if roles.is_heading(piece) and (alone or block == 0):
         return "heading"
@@ -177,6 +190,8 @@ def read_source(path: Path, display: str) -> tuple[Source, list[Problem]]:
             values[key], origin[key] = side[key], "sidecar"
         elif found.get(key) is not None:
             values[key], origin[key] = found[key], "text"
+            if key == "published":
+                values["published_precision"] = found["published_precision"]
         else:
             origin[key] = "unknown"
     values.update({key: side[key] for key in RECORD_FIELDS if side.get(key) is not None})
@@ -243,11 +258,39 @@ def load_corpus(directory: Path, base: Path | None = None, read: Callable[[Path,
         corpus.problems.extend(problems)
     corpus.sources, problems = assign_ids(drafts)
     corpus.problems.extend(problems)
-    for path in sorted(directory.iterdir()):
-        if path.suffix in sidecar.SUFFIXES and not any(path.with_suffix(s).is_file() for s in SOURCE_SUFFIXES):
-            corpus.problems.append(Problem(display_path(path, base), None, "sidecar has no source file next to it", f"add {path.stem}.txt or remove the sidecar", "warning"))
+    corpus.problems.extend(unused_sidecars(directory, base))
     corpus.problems += stray.problems(directory, (*SOURCE_SUFFIXES, *sidecar.SUFFIXES), lambda path: display_path(path, base))
     return corpus
+
+
+def unused_sidecars(directory: Path, base: Path | None = None) -> list[Problem]:
+    """A warning for each YAML file of the folder that is no source's sidecar (so it is not read)."""
+    sources: dict[str, Path] = {}
+    used: set[tuple[int, int]] = set()
+    for path in source_files(directory):
+        sources.setdefault(path.stem, path)
+        side = sidecar.path_for(path)
+        if side is not None:
+            used.add(_identity(side))
+    problems = []
+    for path in sorted(directory.iterdir()):
+        if path.suffix.lower() not in sidecar.SUFFIXES or path.name.startswith(".") or not path.is_file() or _identity(path) in used:
+            continue
+        source = sources.get(path.stem)
+        if source is None:
+            message, fix = "sidecar has no source file next to it", f"add {path.stem}.txt or remove the sidecar"
+        elif (side := sidecar.path_for(source)) is not None:
+            message, fix = f"is not read: {side.name} is the sidecar of {source.name}", "merge the two files into one"
+        else:
+            message, fix = f"is not read as the sidecar of {source.name}", f"rename it {path.stem}.yml"
+        problems.append(Problem(display_path(path, base), None, message, fix, "warning"))
+    return problems
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    """The same file under two spellings of its name (on a case-insensitive disk) is one file."""
+    info = path.stat()
+    return info.st_dev, info.st_ino
 
 
 def display_path(path: Path, base: Path | None) -> str:

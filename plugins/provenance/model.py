@@ -35,6 +35,14 @@ class Metadata:
     original: str | None = None  # the kept original, relative to the seeds folder
     original_sha256: str | None = None  # SHA-256 of the original's bytes, as fetched or read
     origin: dict[str, str] = field(default_factory=dict, compare=False)
+    published_precision: str = "day"  # "month" when the source states no day, "year" when its day and month read two ways: not shown
+
+    @property
+    def published_iso(self) -> str | None:
+        """The publication date as ISO 8601, to the precision the source states: ``2023-08-09``, ``2023-08`` or ``2023``."""
+        if self.published is None:
+            return None
+        return self.published.isoformat()[: {"year": 4, "month": 7}.get(self.published_precision, 10)]
 
 
 @dataclass(frozen=True)
@@ -89,9 +97,10 @@ class Claim:
     selector: Selector
 
 
-RELATIONS = ("corroborates", "contests", "echoes")
+RELATIONS = ("corroborates", "contests", "echoes", "related")
 STATUSES = ("corroborated", "single-source", "contested")
 STANCES = ("asserts", "denies", "disputes")
+"""Positions in a contested point. A claim's own stance may also be ``debunks``, shown on the denying side."""
 
 
 @dataclass(frozen=True)

@@ -12,18 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import export, pipeline, theming
+from . import active_markup, export, pipeline, theming
 from .cache import Cache
 from .citations_md import CitationExtension, PageState
 from .cite import Resolver
 from .config import ProvenanceConfig
 from .errors import Problem
 from .footnote_roles import FootnoteRolesExtension
-from .render import analysis_pages, annotations, citation_note, escape, index_page, source_page
+from .render import analysis_pages, annotations, citation_note, editorial_note, escape, index_page, source_page
 from .render.links import relative
 from .sources import excerpts
 
@@ -56,6 +57,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.last_cache: Cache | None = None
         self.rendered: dict[str, str] = {}
         self.shown = excerpts.Shown()
+        self.scripts: active_markup.Check | None = None  # the reject_scripts option's check
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -73,6 +75,10 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         return config
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page is rendered by now and none is written yet: stop here on markup that runs code.
+        if self.scripts is not None and self.scripts.problems:
+            self._report(self.scripts.problems)
+            raise PluginError(f"reject_scripts: {len(self.scripts.problems)} piece(s) of markup that run code, listed above")
         return theming.fix_env(env, config)
 
     def _report(self, problems: list[Problem]) -> None:
@@ -103,6 +109,9 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.resolver = Resolver(result.sources, result.claims)
         self._report(result.problems)
         self.shown = excerpts.select(result, self.config.display, self._cited(files))
+        if self.config.reject_scripts:
+            self.scripts = active_markup.Check(self.root, editorial_note.note_html)
+            self.scripts.notes(result.analysis.notes.values())
         self.pages = {}
         self.urls = {}
         self.analysis_urls = {}
@@ -171,7 +180,8 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
                 kept = {c.id for c in claims}
                 analysis = dataclasses.replace(analysis, events=[e for e in analysis.events if e.claim in kept])
             ctx = analysis_pages.context(
-                result.sources, claims, analysis, self.urls, here, self.analysis_urls.get("contested", ""), self.site_url, self.site_name
+                result.sources, claims, analysis, self.urls, here, self.analysis_urls.get("contested", ""), self.site_url, self.site_name,
+                all_claims=len(result.claims),
             )
             if self.shown.sentences:
                 to_sentence, shown = ctx.href, self.shown
@@ -195,7 +205,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
             for claim in self.result.claims:
                 counts[claim.source] = counts.get(claim.source, 0) + 1
             listed = [s for s in self.result.sources if s.id in self.urls]
-            return index_page.render(listed, counts, lambda sid: relative(self.urls[sid], here))
+            return index_page.render(listed, counts, lambda sid: relative(self.urls[sid], here), self.shown.excerpted)
 
         return render
 
@@ -216,10 +226,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         title, render = entry
         # Templates print page titles unescaped, so the title is escaped here, once.
         page.meta["title"] = escape.text(title)
-        description = theming.describe(page.file.src_uri, self.config.analysis_pages, self.config.pages, self.result)
-        folder, name = posixpath.split(page.file.src_uri)
-        if description and folder == self.config.pages.strip("/") and self.shown.excerpted(posixpath.splitext(name)[0]):
-            description = description.replace("The full text of", "Excerpts of", 1).replace(", paragraph by paragraph:", ":", 1)
+        description = theming.describe(page.file.src_uri, self.config.analysis_pages, self.config.pages, self.result, self.shown.excerpted)
         if description:
             page.meta.setdefault("description", description)
         # Generated pages are HTML already: they skip Markdown (which would only re-parse the HTML)
@@ -261,6 +268,8 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.citations.page = None
         generated = self.rendered.pop(page.file.src_uri, None)
         if generated is None:
+            if self.scripts is not None:
+                self.scripts.page(Path(page.file.abs_src_path or page.file.src_path), page.file.content_string, html)
             return html
         # MkDocs validates links to anchors against the ids it saw while rendering: give it ours.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(generated))

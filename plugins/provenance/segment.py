@@ -1,12 +1,18 @@
 """Split a text into paragraphs, lines and sentences, keeping exact offsets.
 
-Paragraphs are separated by blank lines. Inside a paragraph, a line break ends
+Paragraphs are separated by blank lines (lines end in LF, CR LF or CR alone). Inside a paragraph, a line break ends
 a block (a headline, a byline, a dateline) unless the paragraph looks
 hard-wrapped (several long lines of similar length), in which case the lines
 are joined. Each block is split into sentences by ``sentencex`` (Wikimedia's
 rule-based segmenter, which knows abbreviations such as "U.S." and quotations);
 a break it proposes before a word in lower case is undone, because a new
 sentence does not start in lower case ("met the Amb. on Monday").
+
+sentencex is given the text with every non-ASCII space written as an ASCII
+space (same length in characters, so offsets hold): it panics on a capital, a
+non-breaking or thin space and a full stop ("Appendix B\u00a0."). Should it
+panic on anything else, the block is kept whole as one sentence: no text may
+stop the build.
 
 Spans are trimmed of surrounding whitespace; the sentences of a text cover
 every character that is not whitespace, exactly once.
@@ -19,9 +25,14 @@ from collections.abc import Iterator
 
 import sentencex
 
-_BLANK_LINE = re.compile(r"\n[ \t\f\v\r\u00a0\u2000-\u200b\u3000]*(?=\n)")
+# A line ends with CR LF, LF or a lone CR (old Mac files); a blank line is a line of spaces between two ends.
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v\u00a0\u2000-\u200b\u3000]*(?=[\r\n])")
 _LINE_BREAK = re.compile(r"\r?\n|\r")
-_SPACE = " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
+# Unicode's spaces beyond ASCII (str.isspace), each written as " " for the segmenter.
+_WIDE_SPACES = str.maketrans({c: " " for c in map(chr, range(0x80, 0x3001)) if c.isspace()})
+# Everything Python counts as white space (including the separators \x1c-\x1f and NEL), plus the
+# zero-width space and the byte-order mark, which are just as invisible.
+_SPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\u200b\ufeff"
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -70,10 +81,10 @@ def blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def sentences(text: str, start: int, end: int, language: str = "en") -> Iterator[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``, trimmed and in order, split with the rules of
     ``language`` (sentencex falls back along its chain of related languages, then to English)."""
-    chunk = text[start:end]
+    chunk = text[start:end].translate(_WIDE_SPACES)
     pieces: list[list[int]] = []
     pos = 0
-    for segment in sentencex.segment(language.split("-")[0].lower() or "en", chunk):
+    for segment in _segment(chunk, language.split("-")[0].lower() or "en"):
         found = chunk.find(segment, pos) if segment else -1
         if found < 0:  # the segmenter changed the text: fall back to what is left
             pieces.append([pos, len(chunk)])
@@ -96,3 +107,15 @@ def sentences(text: str, start: int, end: int, language: str = "en") -> Iterator
                 pieces.append([a, b])
     for a, b in pieces:
         yield start + a, start + b
+
+
+def _segment(chunk: str, language: str) -> list[str]:
+    """sentencex's sentences, or the chunk whole if it panics (a Rust panic is a BaseException)."""
+    try:
+        return list(sentencex.segment(language, chunk))
+    except Exception:
+        return [chunk]
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":  # KeyboardInterrupt, SystemExit: not ours to swallow
+            raise
+        return [chunk]

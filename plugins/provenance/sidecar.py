@@ -28,9 +28,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode
 
+from . import yamlfile
 from .errors import Problem
 
 FIELDS = (
@@ -43,10 +45,13 @@ LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SUFFIXES = (".yml", ".yaml")
+# Tried in this order; the first that exists is the source's sidecar ("A.TXT" may have "A.YML").
+_SPELLINGS = (".yml", ".yaml", ".YML", ".YAML")
 
 
 def path_for(source: Path) -> Path | None:
-    for suffix in SUFFIXES:
+    """The sidecar of a source file: same name, suffix .yml or .yaml (either case)."""
+    for suffix in _SPELLINGS:
         candidate = source.with_suffix(suffix)
         if candidate.is_file():
             return candidate
@@ -72,25 +77,54 @@ def load(path: Path, display: str) -> tuple[dict[str, Any], list[Problem]]:
         if not found:
             return values, []
     # Something is wrong, or the fast reader is missing: read again, keeping line numbers for the messages.
+    reader = yamlfile.reader()
+    reader.allow_duplicate_keys = True  # reported below, each with its line, and the first value kept
     try:
-        data = YAML(typ="rt", pure=True).load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = Problem(display, line, f"is not valid YAML: {exc.problem or exc.context}", "check the indentation and quoting on that line")
-        return _salvage_id(text), [problem]
-    except YAMLError as exc:
-        return {}, [Problem(display, None, f"is not valid YAML: {exc}", "check the file's syntax")]
-    return _validate(data, display)
+        data = yamlfile.load(text, reader)
+        duplicates = _duplicate_keys(reader, text, display)
+    except yamlfile.YamlProblem as exc:
+        return _salvage_id(text), [Problem(display, exc.line, exc.message, exc.fix)]
+    values, problems = _validate(data, display)
+    return values, duplicates + problems
+
+
+def _duplicate_keys(reader: YAML, text: str, display: str) -> list[Problem]:
+    """A problem for each key written a second time in the sidecar's mapping."""
+    node = reader.compose(text)
+    if not isinstance(node, MappingNode):
+        return []
+    first: dict[str, int] = {}
+    problems = []
+    for key, _ in node.value:
+        if not isinstance(key, ScalarNode):
+            continue  # not a key of a sidecar: reported as unknown
+        line = key.start_mark.line + 1
+        if key.value in first:
+            problems.append(Problem(display, line, f"'{key.value}' is given twice (first on line {first[key.value]}); the first value is used",
+                                    "keep one of the two lines"))
+        else:
+            first[key.value] = line
+    return problems
+
+
+class _UniqueKeys(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's reader, which would keep the last of two equal keys silently, refusing them."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        keys = [repr(self.construct_object(key, deep=deep)) for key, _ in node.value]
+        if len(set(keys)) != len(keys):
+            raise yaml.constructor.ConstructorError(None, None, "duplicate key", node.start_mark)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _fast_load(text: str) -> Any:
-    """The sidecar read by libyaml (much faster than ruamel's pure-Python reader), or None."""
+    """The sidecar read by libyaml (much faster than ruamel's pure-Python reader), or None when
+    anything is wrong (duplicate keys included): the careful reader then reports it with its line."""
+    if yamlfile.may_have_aliases(text):
+        return None  # libyaml would expand them: the careful reader refuses them
     try:
-        import yaml
-
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except Exception:  # any problem: the careful reader reports it with its line
+        return yaml.load(text, Loader=_UniqueKeys)  # noqa: S506 (a safe loader)
+    except Exception:
         return None
 
 
@@ -184,12 +218,21 @@ def _salvage_id(text: str) -> dict[str, Any]:
     return {"id": match.group(1)} if match else {}
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?", re.S)
+
+
 def _date(value: Any) -> dt.date | None:
+    """An ISO date (or date and time) as a whole: '2023-08-091' or '2023-08-09 or maybe 2024' is none."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = str(value).strip()
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(text):
+        return None
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text).date()
     except ValueError:
         return None

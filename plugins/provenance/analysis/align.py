@@ -49,6 +49,8 @@ class Params:
     top_candidates: int = 24  # candidates per claim scored in full
     conflict: float = 0.8  # score factor when both claims name people (or give numbers) and share none
     max_links: int = 8  # per claim: a proposition that many sources repeat keeps its strongest links only
+    corroborate: float = 0.3  # a link is shown as corroboration from this score on; below, as "related" (see bench/quality.py:
+    # on hand-labelled pairs of real articles, 0.85 of links at 0.3 and above state the same proposition, 0.36 below)
 
 
 @dataclass(frozen=True)

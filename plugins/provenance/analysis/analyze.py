@@ -13,29 +13,27 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Source
+from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Sentence, Source
 from ..roles import is_claim
 from . import align, contested
-from .attribution import Attribution, find_attribution
+from .attribution import Attribution, classify, find_attribution, is_holder, lead_in_speaker, sentence_subject, speaker_before
 from .dates import find_dates
 from .entities import People
 from .entities import build as build_people
+from .features import features, key
 from .groups import Groups
 from .hedges import Hedge, find_hedges
+from .origins import Documents, corpus_outlets, origin_keys, recognise_outlets
+from .stance import CLAIM_NOUNS, MEDIA_NOUNS, REPORTED_FRAME, Stance, content_head, find_stance, position_of
 
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
-_DOC_ADJECTIVES = re.compile(
-    r"^(?:the|a|an|this|that|its|his|her|their|secret|leaked|classified|diplomatic|confidential|newly|revealed|internal|"
-    r"official|original|full|same|pakistani|american|british|government|new|latest|wednesday|\w+day['’]s|\w+'s|\w+’s)\s+",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
 class ClaimFacts:
     attribution: tuple[Attribution, ...]  # outermost first, after the source itself
     hedges: tuple[Hedge, ...]
-    stance: contested.Stance | None
+    stance: Stance | None
     status: str = "single-source"
     origins: frozenset[str] = frozenset()
     sources: int = 1  # sources that state the proposition (this one and those that corroborate or echo it)
@@ -84,23 +82,17 @@ class Analysis:
         return self._points.get(claim_id, [])
 
 
-def origin_key(att: Attribution) -> str | None:
-    """A name for where a claim comes from upstream: an outlet, or a document by its head noun."""
-    if att.kind == "outlet":
-        return "outlet:" + re.sub(r"^the\s+", "", att.name.lower()).strip()
-    if att.kind == "document":
-        name = att.name.lower()
-        while True:
-            stripped = _DOC_ADJECTIVES.sub("", name)
-            if stripped == name:
-                break
-            name = stripped
-        return "document:" + (name.split()[-1] if name.split() else name)
-    return None
+def _quotes(text: str) -> set[tuple[str, ...]]:
+    """Runs of :data:`QUOTE_RUN` words inside the quotations of a claim: the same quoted words, however
+    punctuated or spelled elsewhere in the quotation, mean a shared upstream."""
+    runs: set[tuple[str, ...]] = set()
+    for quote in _QUOTED.findall(text):
+        words = [w for w in re.findall(r"[^\W_]+", quote.lower())]
+        runs.update(tuple(words[k : k + QUOTE_RUN]) for k in range(len(words) - QUOTE_RUN + 1))
+    return runs
 
 
-def _quotes(text: str) -> set[str]:
-    return {" ".join(q.lower().split()) for q in _QUOTED.findall(text) if len(q.split()) >= 4}
+QUOTE_RUN = 6  # consecutive quoted words two sources must share to be echoing one quotation
 
 
 @dataclass(frozen=True)
@@ -109,32 +101,248 @@ class Local:
 
     attribution: tuple[Attribution, ...]
     hedges: tuple[Hedge, ...]
-    stance: contested.Stance | None
+    stance: Stance | None
+    proposition: str = ""  # what the stance says is false, resolved from earlier sentences when the stance only points back
+    passage: bool = False  # the proposition is a passage a pronoun stands for, not a stated proposition
 
 
 def local_facts(source: Source) -> dict[str, Local]:
     """Attribution, hedges and stance of each claim sentence of one source, keyed by sentence id.
 
-    A lead-in line's speaker ("The report describes") is carried over the paragraph it introduces.
+    Attribution is read in context (:class:`Discourse`): a passage introduced by a lead-in ("The report
+    describes", "..., according to the cable" ending a paragraph, a paragraph opening "According to the
+    cable,") carries its chain over the sentences it governs; a document the source has said an outlet
+    published ("the cable cited in The Intercept") keeps that outlet wherever it is named again; "he" and
+    "she" stand for the last person named.
     """
     out: dict[str, Local] = {}
-    lead_in: str | None = None
-    lead_paragraph = -1
-    previous: str | None = None
-    for sentence in source.sentences:
+    discourse = Discourse()
+    discourse.learn_carriers(source.sentences)
+    recent: list[tuple[str, Local]] = []  # (text, facts) of the claims before, nearest last
+    lead: list[str] = []  # the source's first claims
+    sentences = source.sentences
+    for n, sentence in enumerate(sentences):
+        last_in_paragraph = n + 1 == len(sentences) or sentences[n + 1].paragraph != sentence.paragraph
         if sentence.role == "lead-in":
-            lead_in, lead_paragraph = sentence.text, sentence.paragraph + 1
-            previous = sentence.text
+            discourse.lead_in(sentence)
             continue
-        if lead_in and sentence.paragraph > lead_paragraph:
-            lead_in = None
         if is_claim(sentence.text, sentence.role):
-            context = lead_in if lead_in and sentence.paragraph == lead_paragraph else previous
-            chain = tuple(find_attribution(sentence.text, previous=context))
-            speaker = chain[-1].name if chain and chain[-1].kind in ("person", "body") else None
-            out[sentence.id] = Local(chain, tuple(find_hedges(sentence.text)), contested.find_stance(sentence.text, speaker))
-        previous = sentence.text
+            chain = discourse.chain(sentence, last_in_paragraph)
+            stance = find_stance(sentence.text, _holder_finder(sentence.text, chain, discourse.last_named))
+            found = Local(chain, tuple(find_hedges(sentence.text)), stance)
+            if stance:
+                found = Local(chain, found.hedges, stance, *resolve_proposition(sentence.text, stance, recent, lead))
+            out[sentence.id] = found
+            if len(lead) < LEAD_CLAIMS:
+                lead.append(sentence.text)
+            recent = (recent + [(sentence.text, found)])[-PROPOSITION_LOOKBACK:]
+        discourse.read(sentence)
     return out
+
+
+_CARRIER_VIAS = frozenset({"cited in", "obtained by", "seen by", "published in", "published by", "reported by", "reported in", "leaked to"})
+_PRONOUN_PEOPLE = frozenset({"he", "she", "him", "her"})
+_FRAMING_VIAS = frozenset({"according to", "reported", "reports", "wrote", "writes", "said", "says", "describes", "described"})
+
+
+@dataclass
+class Discourse:
+    """What the sentences of a source read so far tell about the next one's attribution."""
+
+    carried: tuple[Attribution, ...] = ()  # a chain that governs a passage ...
+    carried_paragraph: int = -1  # ... the paragraph it governs
+    lead_in_text: str | None = None
+    carriers: dict[str, Attribution] = field(default_factory=dict)  # a document's head noun -> the outlet that published it
+    last_named: dict[str, str] = field(default_factory=dict)  # "person"/"body" -> the last one named, for "he", "they"
+    previous: str | None = None
+
+    def lead_in(self, sentence: Sentence) -> None:
+        """A lead-in governs the paragraph after it: by its speaker ("The report describes") or by the
+        chain it states ("Below is what was said next, according to the cable")."""
+        own = find_attribution(sentence.text)
+        self.lead_in_text, self.carried_paragraph = sentence.text, sentence.paragraph + 1
+        self.carried = tuple(self._with_carriers([self._named(a) for a in own])) if own and not lead_in_speaker(sentence.text) else ()
+        self.previous = sentence.text
+
+    def learn_carriers(self, sentences: Sequence[Sentence]) -> None:
+        """Which outlet published each document the source names ("the cable cited in The Intercept"): a fact
+        about the document, wherever in the source it is stated."""
+        for sentence in sentences:
+            if sentence.role in ("body", "lead-in"):
+                chain = find_attribution(sentence.text)
+                for before, after in zip(chain, chain[1:], strict=False):
+                    if before.kind == "outlet" and after.kind == "document" and (after.via in _CARRIER_VIAS or before.via in _CARRIER_VIAS):
+                        self.carriers.setdefault(_head(after.name), before)
+
+    def chain(self, sentence: Sentence, last_in_paragraph: bool) -> tuple[Attribution, ...]:
+        governed = sentence.paragraph == self.carried_paragraph
+        context = self.lead_in_text if governed and self.lead_in_text and not self.carried else self.previous
+        own = find_attribution(sentence.text, previous=context)
+        chain = list(self.carried) + [a for a in own if a.name not in {c.name for c in self.carried}] if governed and self.carried else own
+        chain = [self._named(a) for a in chain]
+        chain = self._with_carriers(chain)
+        if own and own[0].kind in ("outlet", "document") and own[0].via in _FRAMING_VIAS and self._opens(sentence, own[0]):
+            self.carried, self.carried_paragraph, self.lead_in_text = tuple(chain[: chain.index(own[0]) + 1]), sentence.paragraph, None
+        elif chain and last_in_paragraph and not sentence.text.rstrip().endswith(_TERMINAL):
+            self.carried, self.carried_paragraph, self.lead_in_text = tuple(chain), sentence.paragraph + 1, None  # "..., according to the cable" + a quotation
+        return tuple(chain)
+
+    def _opens(self, sentence: Sentence, att: Attribution) -> bool:
+        """Does the attribution open its paragraph ("According to the cable, ..." as the paragraph's first sentence)?"""
+        return att.start <= OPENING_CHARS and sentence.start == self._paragraph_start(sentence)
+
+    def _paragraph_start(self, sentence: Sentence) -> int:
+        return self._starts.get(sentence.paragraph, sentence.start)
+
+    def _named(self, att: Attribution) -> Attribution:
+        if att.kind == "person" and att.name.lower() in _PRONOUN_PEOPLE and "person" in self.last_named:
+            return Attribution(self.last_named["person"], "person", att.via, att.start, att.end)
+        return att
+
+    def _with_carriers(self, chain: list[Attribution]) -> list[Attribution]:
+        out: list[Attribution] = []
+        for att in chain:
+            carrier = self.carriers.get(_head(att.name)) if att.kind == "document" else None
+            if carrier is not None and not any(a.kind == "outlet" for a in out) and carrier.name not in {a.name for a in chain}:
+                out.append(Attribution(carrier.name, carrier.kind, carrier.via, 0, 0))
+            out.append(att)
+        return out
+
+    def read(self, sentence: Sentence) -> None:
+        """Note who a sentence names, for the pronouns after it."""
+        self._starts.setdefault(sentence.paragraph, sentence.start)
+        for att in find_attribution(sentence.text) if is_claim(sentence.text, sentence.role) else ():
+            if att.kind in ("person", "body") and is_holder(att.name):
+                self.last_named[att.kind] = att.name
+        for name in _PERSON_NAME.findall(sentence.text):  # "written by Maria Lopez": she is who "she" may be next
+            if classify(name) == "person":
+                self.last_named["person"] = name
+        self.previous = sentence.text
+        if self.lead_in_text and sentence.paragraph > self.carried_paragraph:
+            self.lead_in_text = None
+
+    @property
+    def _starts(self) -> dict[int, int]:
+        if not hasattr(self, "_paragraph_starts"):
+            self._paragraph_starts: dict[int, int] = {}
+        return self._paragraph_starts
+
+
+def _head(name: str) -> str:
+    words = re.findall(r"[\w’'-]+", re.split(r"\s+(?:cited|quoted|obtained|seen|published|by|in|from|of)\b", name, maxsplit=1)[0].lower())
+    return words[-1] if words else ""
+
+
+_TERMINAL = (".", "!", "?", "\"", "”", "’", "…", ")")
+OPENING_CHARS = 40  # an attribution that starts this early opens its sentence ("According to the leaked cable, ...")
+
+
+_PERSON_NAME = re.compile(r"(?<=\w )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+")
+PROPOSITION_LOOKBACK = 3  # claims back in the same source where "it" or "the video" may find what it stands for
+
+
+def _holder_finder(text: str, chain: tuple[Attribution, ...], last_named: dict[str, str]):
+    """Who takes a stance: the innermost named speaker of the sentence; else, for a verb ("X denied"),
+    its subject; a pronoun stands for the last named person or body of the source; else the writer ("")."""
+
+    def holder(at: int, verb: bool) -> str:
+        pronoun = next((a for a in reversed(chain) if a.name.lower() in ("he", "she", "they")), None)
+        if verb:  # "The board denied ...": the verb's subject, even inside a reported passage
+            for subject in (speaker_before(text, at), sentence_subject(text[:at])):
+                if subject is not None and is_holder(subject.name, subject=True):
+                    return subject.name
+                if subject is not None and subject.name.lower() in ("he", "she", "they"):
+                    pronoun = subject
+                    break
+        named = [a for a in chain if a.kind in ("person", "body", "outlet", "document") and a.via not in _CARRIER_VIAS and is_holder(a.name)]
+        if named:  # who says it, not where it was published ("published in X")
+            return named[-1].name
+        if pronoun is not None:
+            return last_named.get("body" if pronoun.name.lower() == "they" else "person", "")
+        return ""
+
+    return holder
+
+
+def resolve_proposition(text: str, stance: Stance, recent: list[tuple[str, Local]], lead: list[str]) -> tuple[str, bool]:
+    """The proposition a stance is about, and whether it is a whole passage (matched loosely, as one
+    sentence matches another) rather than a stated proposition (which a target must state).
+
+    When the stance's object only points back: a phrase that stands for the whole story ("all of it",
+    "the whole thing") stands for the source's lead; a definite noun ("the charges") for the words around
+    its nearest earlier use; a pronoun for a reported claim in the same sentence ("claiming X, but it's
+    not"), else the words of the sentence before the cue when they say enough, else the proposition of a
+    stance just before (a debunk goes on over several sentences), else a reported claim just before,
+    else the sentences just before."""
+    if not stance.anaphoric:
+        return stance.object, stance.loose
+    head = content_head(stance.object)
+    if _PAIR.match(stance.object) and recent:  # "the two customs", "both stories": the things the sentences before describe
+        return _passage(recent), True
+    if _WHOLE_STORY.search(stance.object) or head in MEDIA_NOUNS:
+        return " ".join(lead), True  # the story, the video, the photos: what the source is about, as its opening says
+    if head:  # "the charges": the words around the nearest earlier use of "charges"
+        for earlier, _ in reversed(recent):
+            phrase = _around(earlier, head)
+            if phrase:
+                return phrase, False
+        if head in CLAIM_NOUNS and recent:
+            return recent[-1][0], True  # "the allegations", "the claims": what the sentence before reports someone claimed
+        if not _has_pronoun(stance.object):
+            return "", False  # a noun with nothing before it to refer to: nothing is guessed
+    for frame in reversed(list(REPORTED_FRAME.finditer(text))):
+        complement = text[frame.end() :]
+        complement = complement[: stance.start - frame.end()] if frame.end() < stance.start else complement
+        if len(features(complement)) >= MIN_PROPOSITION_FEATURES:
+            return complement.strip(" ,"), False
+    before = text[: stance.start]
+    if len(features(before)) >= MIN_PROPOSITION_FEATURES:
+        return before.strip(" ,"), True
+    for earlier, facts in reversed(recent):
+        if facts.stance and facts.proposition:
+            return facts.proposition, facts.passage
+        frame = next(iter(reversed(list(REPORTED_FRAME.finditer(earlier)))), None)
+        if frame is not None and len(features(earlier[frame.end() :])) >= MIN_PROPOSITION_FEATURES:
+            return earlier[frame.end() :].strip(" ,"), False
+        break  # only the sentence just before may carry a stance or a reported claim on
+    return _passage(recent), True
+
+
+def _passage(recent: list[tuple[str, Local]]) -> str:
+    """The sentences just before, as much as a claim says."""
+    passage: list[str] = []
+    for earlier, _ in reversed(recent):
+        passage.insert(0, earlier)
+        if sum(len(p.split()) for p in passage) >= PASSAGE_WORDS:
+            break
+    return " ".join(passage)
+
+
+_PAIR = re.compile(r"(?i)^(?:the\s+two|both(?:\s+the)?|these\s+two|those\s+two)\b")
+
+
+_WHOLE_STORY = re.compile(r"(?i)\b(?:all\s+of\s+(?:it|this|that)|the\s+(?:whole|entire)\s+\w+|the\s+story)\b")
+PASSAGE_WORDS = 30  # a pronoun that points back over short sentences stands for about a claim's worth of them
+LEAD_CLAIMS = 2  # the claims of a source's opening that state what the story is
+
+
+def _has_pronoun(phrase: str) -> bool:
+    return bool(re.search(r"(?i)\b(?:it|this|that|they|these|those)\b", phrase))
+
+
+def _around(text: str, head: str) -> str:
+    """The words around the first use of ``head`` (by its comparison key) in ``text``, or ""."""
+    words = text.split()
+    target = key(head)
+    for n, word in enumerate(words):
+        token = re.sub(r"[^\w’'-]", "", word.lower())
+        if token and key(token) == target:
+            return " ".join(words[max(0, n - AROUND_WORDS) : n + AROUND_WORDS + 1]).strip(" ,.;:\"“”")
+    return ""
+
+
+AROUND_WORDS = 10  # words either side of an earlier use of an anaphor's head noun: the phrase it refers back to
+MIN_PROPOSITION_FEATURES = 4  # content words, names and numbers: fewer cannot say which claim is meant
 
 
 def analyze(
@@ -144,80 +352,93 @@ def analyze(
     local: dict[str, dict[str, Local]] | None = None,
 ) -> Analysis:
     """``local`` (source id -> :func:`local_facts`) may come from a cache; missing sources are computed."""
+    params = params or align.Params()
     local = dict(local or {})
     for source in sources:
         if source.id not in local:
             local[source.id] = local_facts(source)
 
     items = [(c.source, c.text) for c in claims]
-    index = align.Index(items, params or align.Params())
+    para = {s.id: {x.id: x.paragraph for x in s.sentences} for s in sources}
+    index = align.Index(items, params)
     links = align.link(items, params, index=index)
 
     facts: dict[str, ClaimFacts] = {}
     origins: dict[str, frozenset[str]] = {}
-    stances: dict[int, contested.Stance] = {}
+    stances: dict[int, Stance] = {}
+    propositions: dict[int, str] = {}
+    passages: set[int] = set()  # stance claims whose proposition is a passage a pronoun stands for
     chains: dict[str, tuple[Attribution, ...]] = {}
+    outlets = corpus_outlets((s.meta.publisher for s in sources), (s.text for s in sources))
+    for claim in claims:
+        chains[claim.id] = recognise_outlets(local[claim.source][claim.sentence].attribution, outlets)
+    documents = Documents(a.name for chain in chains.values() for a in chain if a.kind == "document")
     for i, claim in enumerate(claims):
         found = local[claim.source][claim.sentence]
-        chain = chains[claim.id] = found.attribution
-        origins[claim.id] = frozenset(k for a in chain if (k := origin_key(a)))
+        chain = chains[claim.id]
+        origins[claim.id] = origin_keys(chain, documents)
         if found.stance:
             stances[i] = found.stance
+            propositions[i] = found.proposition
+            if found.passage:
+                passages.add(i)
         facts[claim.id] = ClaimFacts(chain, found.hedges, found.stance)
-
-    relations: list[Relation] = []
-    for link in links:
-        a, b = claims[link.a], claims[link.b]
-        same_origin = origins[a.id] & origins[b.id] or _quotes(a.text) & _quotes(b.text)
-        # A denial and what it denies share words, but do not corroborate each other.
-        if (link.a in stances or link.b in stances) and not (
-            link.a in stances and link.b in stances and stances[link.a].stance == stances[link.b].stance
-        ):
-            continue
-        relations.append(Relation(a.id, b.id, "echoes" if same_origin else "corroborates", link.score))
 
     previous: dict[int, int] = {}
     for i in range(1, len(claims)):
         if claims[i].source == claims[i - 1].source:
             previous[i] = i - 1
-    corroborating: dict[int, set[int]] = defaultdict(set)
+    point_params = contested.Params()
+
+    def reported_alongside(i: int) -> bool:
+        """A denial that a source reports against its own account ("While X denied ..., the cable spoke
+        otherwise"), or a correction of what it just said ("however", "rather than"), contests a claim of
+        the same source; any other stance is about what other sources say."""
+        st = stances[i]
+        return st.subordinate or st.contrast and st.stance == "disputes"
+
+    stance_targets = contested.targets(items, stances, propositions, passages, index, previous, reported_alongside, point_params)
+    restated = restatements(items, stances, propositions, passages, index, point_params)
+
+    relations: list[Relation] = []
+    corroborating: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for link in links:
-        if link.score >= (params or align.Params()).mid:
-            corroborating[link.a].add(link.b)
-            corroborating[link.b].add(link.a)
+        a, b = claims[link.a], claims[link.b]
+        if not _may_corroborate(link.a, link.b, stances, restated):
+            continue
+        if link.score < params.corroborate:  # a weaker match is shown as related, and counts for nothing
+            relations.append(Relation(a.id, b.id, "related", link.score))
+            continue
+        same_origin = origins[a.id] & origins[b.id] or _quotes(a.text) & _quotes(b.text)
+        relations.append(Relation(a.id, b.id, "echoes" if same_origin else "corroborates", link.score))
+        corroborating[link.a].append((link.score, link.b))
+        corroborating[link.b].append((link.score, link.a))
+
     labels = {s.id: s.meta.publisher or s.meta.title or s.id for s in sources}
     points: list[ContestedPoint] = []
-    for number, grp in enumerate(contested.group(items, stances, index, previous), start=1):
-        grp_targets = {m: set(grp.own_targets.get(m, ())) for m in grp.stances}
-        asserts = set(grp.targets)
-        for t in grp.targets:
-            strongest = sorted((j for j in corroborating[t] if j not in stances), key=lambda j: -index.similarity(t, j))
-            asserts |= set(strongest[:3])
+    paragraph = {i: (c.source, para[c.source].get(c.sentence, 0)) for i, c in enumerate(claims)}
+    stance_units = contested.units(stances, stance_targets, previous, paragraph)
+
+    def same_matter(i: int, j: int) -> bool:
+        return contested.same_matter(stances[i], propositions[i], stances[j], propositions[j], index, point_params)
+
+    restated_claims = set().union(*restated.values()) if restated else set()
+    assembled = contested.assemble(stance_units, stance_targets, corroborating, stances, restated_claims, same_matter, point_params)
+    for number, point in enumerate(assembled, start=1):
         positions = []
-        for stance_name in ("denies", "disputes"):
-            members = [i for i in grp.stances if stances[i].stance == stance_name]
-            if members:
-                holders = tuple(dict.fromkeys(stances[i].holder or labels[claims[i].source] for i in members))
-                positions.append(Position(stance_name, holders, tuple(claims[i].id for i in members)))
-        subordinate = [i for i in grp.stances if stances[i].subordinate]
-        asserts |= set(subordinate)
-        holders = tuple(dict.fromkeys(_holder(chains.get(claims[i].id, ()), labels[claims[i].source]) for i in sorted(asserts)))
-        positions.insert(0, Position("asserts", holders, tuple(claims[i].id for i in sorted(asserts))))
-        lead = stances[grp.stances[0]]
-        points.append(ContestedPoint(f"point-{number}", _title(lead, [claims[i].text for i in sorted(asserts)]), tuple(positions)))
-        for s in grp.stances:
-            for t in grp_targets.get(s, set()) - {s}:
-                relations.append(Relation(claims[s].id, claims[t].id, "contests", 1.0))
-        # claims of different sources that take the same stance on the same point corroborate each other
-        linked = {frozenset((r.a, r.b)) for r in relations}
-        for stance_name in ("denies", "disputes"):
-            members = [i for i in grp.stances if stances[i].stance == stance_name]
-            for n, x in enumerate(members):
-                for y in members[n + 1 : n + 1 + (params or align.Params()).max_links]:  # a chain keeps them connected
-                    a, b = claims[x], claims[y]
-                    if a.source != b.source and frozenset((a.id, b.id)) not in linked:
-                        same_origin = origins[a.id] & origins[b.id]
-                        relations.append(Relation(a.id, b.id, "echoes" if same_origin else "corroborates", round(index.similarity(x, y), 4)))
+        for stance_name, members in contested.sides(point, stances).items():
+            if not members:
+                continue
+            if stance_name == "asserts":
+                holders = [_holder(chains.get(claims[i].id, ()), labels[claims[i].source]) for i in members]
+            else:
+                holders = [stances[i].holder or labels[claims[i].source] for i in members]
+            positions.append(Position(stance_name, tuple(dict.fromkeys(holders)), tuple(claims[i].id for i in members)))
+        points.append(ContestedPoint(f"point-{number}", contested.title_of(claims[point.anchor].text), tuple(positions)))
+        for s, own in point.targets.items():
+            for t in own:
+                if t != s:
+                    relations.append(Relation(claims[s].id, claims[t].id, "contests", 1.0))
 
     for claim in claims:
         f = facts[claim.id]
@@ -228,6 +449,40 @@ def analyze(
     analysis = Analysis(facts, relations, points, events, people)
     settle(analysis, claims)
     return analysis
+
+
+def restatements(
+    items: Sequence[tuple[str, str]],
+    stances: dict[int, Stance],
+    propositions: dict[int, str],
+    passages: set[int],
+    index: align.Index,
+    params: contested.Params,
+) -> dict[int, set[int]]:
+    """For each stance that the writer takes against a claim (a debunk, a writer's denial), the other claims
+    of the same source that state the proposition it says is false: the source restates the claim in order
+    to debunk it, and does not assert it."""
+    out: dict[int, set[int]] = {}
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for j, (source, _) in enumerate(items):
+        by_source[source].append(j)
+    for i, st in stances.items():
+        if st.holder or not propositions.get(i):
+            continue
+        query = index.vector(propositions[i])
+        threshold = params.anaphoric_target if i in passages else params.target
+        same = {j for j in by_source[items[i][0]] if j != i and j not in stances and index.similarity_to(query, j) >= threshold}
+        if same:
+            out[i] = same
+    return out
+
+
+def _may_corroborate(a: int, b: int, stances: dict[int, Stance], restated: dict[int, set[int]]) -> bool:
+    """Two linked claims corroborate each other only if they take the same side: a denial never corroborates
+    what it denies, and a claim a source restates in order to debunk it corroborates nothing."""
+    if a in stances or b in stances:
+        return a in stances and b in stances and position_of(stances[a].stance) == position_of(stances[b].stance)
+    return not any(a in same or b in same for same in restated.values())
 
 
 def _events(claims: Sequence[Claim], published: dict) -> list[DatedEvent]:
@@ -284,14 +539,6 @@ def settle(analysis: Analysis, claims: Sequence[Claim], overrides: dict[str, str
 
 
 def _holder(chain: tuple[Attribution, ...], source_label: str) -> str:
-    """Who holds a position: the innermost speaker of the claim, else the source itself."""
-    return chain[-1].name if chain else source_label
-
-
-def _title(stance: contested.Stance, asserted: list[str]) -> str:
-    phrase = stance.object.strip()
-    if len(phrase.split()) < 4 and asserted:
-        words = asserted[0].split()
-        phrase = " ".join(words[:14]) + ("…" if len(words) > 14 else "")
-    phrase = phrase.rstrip(" .,;:")
-    return (phrase[:1].upper() + phrase[1:]) if phrase else "Contested point"
+    """Who holds a position: the innermost named speaker of the claim, else the source itself."""
+    named = [a.name for a in chain if is_holder(a.name)]
+    return named[-1] if named else source_label

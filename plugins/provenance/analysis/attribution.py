@@ -13,6 +13,8 @@ quotation marks, and terse uses of "found"/"added" without "that" or a quotation
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -42,7 +44,7 @@ free_verbs: say says said saying tell tells told telling stated stating argue ar
 strict_verbs: add adds added adding note noted noting notes claim claims claimed claiming report reports states stressed stresses
     observed observes suggest suggests suggested suggesting find finds found show shows showed concluded concludes recalled recalls
     conceded concedes countered replied maintained maintains emphasised emphasized cautioned complained estimated estimates write
-    writes wrote writing outlines outlined documents documented hints hinted contains contained details detailed records
+    writes wrote writing outlines outlined documents documented hints hinted contains contained details detailed record records
     recorded indicates indicated clarified clarifies observed acknowledged
 lead_verbs: reads continues puts spells lays sets goes summarises summarizes recounts describes writes concludes
 nounlike: report reports claim claims notes states
@@ -94,11 +96,8 @@ bodies+: department ministry government administration kremlin pentagon parliame
     defence defense operator manufacturer retailer carrier lender insurer brand startup giant carmaker maker country nation city
     county municipality district province state treasury reserve fed trust center centre programme program observatory united fc afc
     athletic rovers inc ltd corp llc plc co ag sa nv gmbh holdings partners airlines motors
-outlet_names: times post journal news intercept guardian telegraph independent herald tribune gazette chronicle economist observer
-    mail mirror express standard sun star globe daily weekly magazine press wire network channel radio tv television broadcasting
-    media insider lancet nature
-outlet_brands: reuters ap afp bbc cnn bloomberg npr nbc abc cbs pbs cnbc msnbc xinhua tass interfax yonhap kyodo haaretz spiegel
-    politico axios newsweek forbes wired vox slate buzzfeed vice huffpost propublica semafor rt dpa ansa efe nhk
+outlet_names: times post journal news herald tribune gazette chronicle courier dispatch examiner inquirer bulletin daily weekly
+    magazine press wire network channel radio tv television broadcasting media
 outlet_nouns: media press
 outlet_nouns+: newspaper magazine outlet broadcaster tabloid network channel website blog podcast newsletter daily wire journal
 places: United States, America, United Kingdom, Britain, China, Russia, India, Pakistan, Iran, Iraq, Israel, Ukraine, France,
@@ -136,7 +135,11 @@ def _lexicon(text: str) -> dict[str, frozenset[str]]:
 
 
 def _plural_of(word: str) -> str:
-    return word[:-3] + "men" if word.endswith("man") else word + ("es" if word.endswith(("ss", "ch", "sh")) else "s")
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"  # study -> studies, agency -> agencies
+    return word + ("es" if word.endswith(("ss", "ch", "sh", "x")) else "s")
 
 
 _L = _lexicon(_LEXICON)
@@ -145,7 +148,8 @@ _NOUNLIKE, _SPEECH_ING, _CARRIERS = _L["nounlike"], _L["speech_ing"], _L["carrie
 _DETS, _DEFINITE, _FUNCTION, _SKIP, _BE = _L["dets"], _L["definite"], _L["function"], _L["skip"], _L["be"]
 _BACK_PREPS, _FWD_PREPS, _ADJ_PREP, _NAME_LINK, _MODS = _L["back_preps"], _L["fwd_preps"], _L["adj_prep"], _L["name_link"], _L["mods"]
 _TITLES, _ROLES, _SPOKES, _DOCS, _BODIES = _L["titles"], _L["roles"], _L["spokes"], _L["docs"], _L["bodies"]
-_OUTLET_NAMES, _OUTLET_BRANDS, _OUTLET_NOUNS, _PLACES = _L["outlet_names"], _L["outlet_brands"], _L["outlet_nouns"], _L["places"]
+_OUTLET_NAMES, _OUTLET_NOUNS, _PLACES = _L["outlet_names"], _L["outlet_nouns"], _L["places"]  # words that name outlets by convention
+_THAT_VERBS = _w("show shows showed find finds found")  # report only when a that-clause follows ("the data show that")
 _PARTICLE = {"puts": "it", "spells": "out", "lays": "out", "sets": "out", "goes": "on"}
 _TRIGGERS = FREE_VERBS | STRICT_VERBS | _CARRIERS | {"according", "citing", "interview"}
 _PRONOUNS = {"he": "person", "she": "person", "they": "person", "it": "unknown", "him": "person", "her": "person", "them": "person"}
@@ -153,7 +157,9 @@ _WEEKDAYS = _w("monday tuesday wednesday thursday friday saturday sunday")
 _QUOTE_CHARS = "\"“”‘’'"
 _BOUNDARY = frozenset([",", ";", ":", "—", "–", "(", *_QUOTE_CHARS, "that", "and", "but", "while", "as", "because", "when", "after", "so"])
 _COMPLEMENT = frozenset(["that", ",", ":", ".", ";", "!", "?", "—", "–", *_QUOTE_CHARS])
-_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\S)(?:[^'‘’]|['’](?=\w))*?(?<=\S)['’](?=[\s.,;:!?)\]—–-]|$)")
+# Inside a single-quoted passage an apostrophe may stand only within a word ("don't"): one that opens
+# a word ("'word") starts another passage, so no match runs on past it (each would scan to the end: quadratic).
+_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\S)(?:[^'‘’]|(?<=\w)['’](?=\w))*?(?<=\S)['’](?=[\s.,;:!?)\]—–-]|$)")
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]\w*(?:['’&.-]\w+)*|\S")
 _ABBREV = _w("Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Lt Capt Sgt Rev St Jr Sr Inc Ltd Corp Co")
 _LETTERS = re.compile(r"[a-z]+")
@@ -326,8 +332,19 @@ def _first_head(toks: list[_Tok], j: int) -> int:
     return j
 
 
-def classify(name: str) -> str:
-    """Kind of a speaker phrase: "outlet", "document", "body", "person" or "unknown"."""
+def outlet_key(name: str) -> str:
+    """How an outlet's name is compared: lower case, without "the" and a possessive."""
+    name = re.sub(r"(?i)^the\s+|['’]s$", "", " ".join(name.split()))
+    return name.lower()
+
+
+def classify(name: str, outlets: frozenset[str] = frozenset()) -> str:
+    """Kind of a speaker phrase: "outlet", "document", "body", "person" or "unknown".
+
+    ``outlets`` are the outlets the corpus names (:func:`outlets_in` and the sources' publishers, as
+    :func:`outlet_key`): no fixed list of brands is kept, so an outlet is known by what the texts say of it."""
+    if outlets and outlet_key(name) in outlets:
+        return "outlet"
     toks = _tokens(name)
     if not toks:
         return "unknown"
@@ -346,7 +363,7 @@ def classify(name: str) -> str:
     if seg[-1].text[0].isupper() and low not in _ROLES and low not in _DOCS:
         cut = next((x for x, w in enumerate(words) if w in ("of", "for") and x), len(words))
         core = words[cut - 1]
-        if low in _OUTLET_NAMES or core in _OUTLET_NAMES or len(words) == 1 and low in _OUTLET_BRANDS:
+        if low in _OUTLET_NAMES or core in _OUTLET_NAMES or outlet_key(" ".join(t.text for t in seg)) in outlets:
             return "outlet"
         if not (low in _BODIES or low in _PLACES) and any(w in _TITLES or w in _ROLES for w in words[:-1]):
             return "person"
@@ -355,16 +372,18 @@ def classify(name: str) -> str:
         if core in _TITLES or core in _ROLES:
             return "person"
         if seg[-1].text.isupper() and len(seg[-1].text.replace(".", "")) >= 2:
-            return "outlet" if low in _OUTLET_BRANDS else "body"
+            return "body"
+        if seg[0].low == "the" and seg[0].text[0].isupper() and len(seg) > 1:
+            return "outlet"  # "The Intercept", "The Independent": a title, never a person's name
         return "person"
     if low in _OUTLET_NOUNS or low == "agency" and ("news" in words or "press" in words):
         return "outlet"
     if low in _DOCS:
-        by_outlet = len(rest) > 1 and rest[0].low in ("by", "in", "from") and classify(name[rest[1].start :]) == "outlet"
+        by_outlet = len(rest) > 1 and rest[0].low in ("by", "in", "from") and classify(name[rest[1].start :], outlets) == "outlet"
         return "outlet" if by_outlet else "document"
     if low in _BODIES:
         return "body"
-    if any(w in _OUTLET_BRANDS or w in _OUTLET_NAMES for w in words[:-1]) and not (low in _BODIES or low in _DOCS):
+    if any(w in outlets or w in _OUTLET_NAMES for w in words[:-1]) and not (low in _BODIES or low in _DOCS):
         return "outlet"  # "a Reuters tally", "BBC reporters"
     if low in _ROLES or _noun(low, singular=True):
         by_body = len(rest) > 1 and rest[0].low in ("for", "at", "of", "from", "in")
@@ -377,9 +396,9 @@ def classify(name: str) -> str:
     return "unknown"
 
 
-def _make(text: str, toks: list[_Tok], i: int, end: int, via: str) -> Attribution:
+def _make(text: str, toks: list[_Tok], i: int, end: int, via: str, outlets: frozenset[str] = frozenset()) -> Attribution:
     start, stop = toks[i].start, toks[end - 1].end
-    return Attribution(text[start:stop], classify(text[start:stop]), via, start, stop)
+    return Attribution(text[start:stop], classify(text[start:stop], outlets), via, start, stop)
 
 
 def _subject_before(toks: list[_Tok], v: int) -> tuple[int, int] | None:
@@ -404,21 +423,26 @@ def _subject_before(toks: list[_Tok], v: int) -> tuple[int, int] | None:
     return span if span and span[1] == c and (span[0] == 0 or toks[span[0] - 1].low in _BOUNDARY) else None
 
 
-def find_attribution(text: str, *, previous: str | None = None) -> list[Attribution]:
+def find_attribution(text: str, *, previous: str | None = None, outlets: frozenset[str] = frozenset()) -> list[Attribution]:
     """The attribution chain of one sentence, outermost source first (the document's own writer is not included).
 
     ``previous`` is the text of the previous sentence or line: when it is a lead-in ("The Journal describes",
     "The minister told MPs:"), its speaker heads the chain with start == end == 0.
     """
-    lead = lead_in_speaker(previous) if previous else None
+    lead = lead_in_speaker(previous, outlets) if previous else None
     chain = [Attribution(lead.name, lead.kind, lead.via, 0, 0)] if lead else []
     if _TRIGGERS.isdisjoint(_LETTERS.findall(text.lower())):
         return chain
-    scan = _Scan(text)
+    scan = _Scan(text, outlets | outlets_in(text))
     for v, t in enumerate(scan.toks):
         if t.low in _TRIGGERS and not scan.quoted(t.start):
             scan.frame(v)
+            if len(scan.found) >= MAX_RELATIONS:
+                break  # no sentence has this many speakers: a pasted list, not prose
     return chain + scan.ordered()
+
+
+MAX_RELATIONS = 64  # reporting relations read in one sentence; keeps a pathological "sentence" linear
 
 
 Scope = list[tuple[int, int]]
@@ -427,18 +451,43 @@ Scope = list[tuple[int, int]]
 class _Scan:
     """The relations found in one sentence, each with the character ranges it governs (its scope)."""
 
-    def __init__(self, text: str) -> None:
-        self.text, self.toks, self.size = text, _tokens(text), len(text)
+    def __init__(self, text: str, outlets: frozenset[str] = frozenset()) -> None:
+        self.text, self.toks, self.size, self.outlets = text, _tokens(text), len(text), outlets
         self.quotes = [m.span() for m in _QUOTE_RE.finditer(text)]
         self.found: list[tuple[Attribution, Scope, int]] = []  # rank 0: a carrier ("cited in", "seen by") outranks its source
 
     def quoted(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quotes)
+        k = bisect.bisect_right(self._quote_starts, pos) - 1  # quotations are sorted and do not overlap
+        return k >= 0 and pos < self.quotes[k][1]
+
+    @functools.cached_property
+    def _quote_starts(self) -> list[int]:
+        return [a for a, _ in self.quotes]
+
+    @functools.cached_property
+    def last_that(self) -> list[int]:
+        """For each token, the index of the last "that" outside a quotation at or before it (-1 if none)."""
+        out, last = [], -1
+        for x, tok in enumerate(self.toks):
+            if tok.low == "that" and not self.quoted(tok.start):
+                last = x
+            out.append(last)
+        return out
+
+    @functools.cached_property
+    def next_stop(self) -> list[int]:
+        """For each token, the start of the first clause boundary after it ("; ", ", but", ", according to")."""
+        toks, out, stop = self.toks, [0] * len(self.toks), self.size
+        for x in range(len(toks) - 1, -1, -1):
+            out[x] = stop
+            if toks[x].low == ";" or x and toks[x].low in _CLAUSE_END and toks[x - 1].low in (",", *_QUOTE_CHARS):
+                stop = toks[x].start
+        return out
 
     def add(self, i: int, end: int | None, via: str, scope: Scope | None = None, rank: int = 1, kinds: tuple[str, ...] = ()) -> bool:
         if end is None:
             return False
-        att = _make(self.text, self.toks, i, end, via)
+        att = _make(self.text, self.toks, i, end, via, self.outlets)
         if via in ("published in", "published by") and att.kind == "person":  # "published in Nature": a publication
             att = Attribution(att.name, "outlet", via, att.start, att.end)
         if kinds and att.kind not in kinds:
@@ -455,7 +504,7 @@ class _Scan:
             if end is not None and v == 0:
                 self.add(v + 2, end, "according to", [(toks[end - 1].end, size)])
             elif end is not None:  # mid-sentence: governs its own clause, which starts after the last "that" or open quote
-                cut = max((x for x in range(v) if toks[x].low == "that" and not self.quoted(toks[x].start)), default=-1)
+                cut = self.last_that[v - 1] if v else -1
                 self.add(v + 2, end, "according to", [(toks[cut].end if cut >= 0 else 0, t.start), (toks[end - 1].end, size)])
         elif t.low == "citing":
             self.add(v + 1, _np_fwd(toks, v + 1), "citing", [])
@@ -490,10 +539,11 @@ class _Scan:
             s, e = span
             if t.text in STRICT_VERBS and not complement and classify(text[toks[s].start : toks[e - 1].end]) != "document":
                 return
+            if t.low in _THAT_VERBS and nxt != "that" and classify(text[toks[s].start : toks[e - 1].end]) != "document":
+                return  # "a TV show, ...": only a document shows or finds without "that" ("the data show ...")
             leading = (s == 0 or toks[s - 1].low not in (",", *_QUOTE_CHARS, "—", "–")) and nxt not in (".", "!", "?")
             if leading:  # "X said (that) ...": governs what follows, up to "; " or ", but/while/according to"
-                stop = next((toks[x].start for x in range(v + 1, len(toks)) if toks[x].low == ";"
-                             or toks[x].low in _CLAUSE_END and toks[x - 1].low in (",", *_QUOTE_CHARS)), size)
+                stop = self.next_stop[v]
                 scope = [(t.end, stop)]
             else:  # "..., X said." governs what precedes, and a quotation that resumes after it
                 scope = [(0, toks[s].start)] + [(t.end, size) for q, _ in self.quotes[-1:] if q >= t.end]
@@ -522,7 +572,33 @@ class _Scan:
         return [att for _, att in sorted(keyed.values(), key=lambda k: k[0])]
 
 
-def lead_in_speaker(text: str) -> Attribution | None:
+_NAME_RE = r"(?:[Tt]he\s+)?[A-Z][\w&.’'-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|&\s+)?[A-Z][\w&.’'-]*){0,4}"
+_OUTLET_FRAMES = [
+    re.compile(rf"\b(?:published|reported|first\s+reported|cited|quoted|broadcast|aired)\s+(?:by|in|on)\s+(?P<name>{_NAME_RE})"),
+    re.compile(rf"\b(?:report|reports|article|story|piece|investigation|interview|op-ed|editorial|column|headline)\s+(?:by|in|on|from|for)\s+(?:the\s+)?(?P<name>{_NAME_RE})"),
+    re.compile(rf"(?P<name>{_NAME_RE})\s+(?:has|had|have)?\s*(?:published|ran|broadcast|aired)\s+(?:a|an|the|its|this)\s+(?:\w+\s+)?(?:report|article|story|piece|investigation|interview|headline|video|photo|photos)\b"),
+    re.compile(rf"(?P<name>{_NAME_RE})['’]s\s+(?:report|reporting|article|story|investigation|headline|website|front\s+page)\b"),
+    re.compile(rf"\b(?:newspaper|magazine|outlet|broadcaster|tabloid|website|site|blog|news\s+agency|wire\s+service|daily|weekly|station|channel|network|publication)\s+(?P<name>{_NAME_RE})"),
+    re.compile(rf"(?P<name>{_NAME_RE})\s+(?:newspaper|magazine|tabloid|website|blog|news\s+agency|wire\s+service|daily|weekly)\b"),
+    re.compile(r"\b(?P<name>[A-Za-z][\w-]*\.(?:com|co\.uk|org|net|info|news))\b"),
+]
+"""Where a corpus says a name is an outlet: it published, reported or ran something, or it is called a
+newspaper, a website, an agency. Names are found in the texts, not in a list of brands."""
+
+
+def outlets_in(text: str) -> frozenset[str]:
+    """Outlet names (as :func:`outlet_key`) that ``text`` shows to be outlets."""
+    found = set()
+    for frame in _OUTLET_FRAMES:
+        for m in frame.finditer(text):
+            name = m.group("name").rstrip(".’'")
+            key = outlet_key(name)
+            if key and key not in _PRONOUNS and not _DATE_WORDS.search(key) and classify(name) not in ("document", "body"):
+                found.add(key)
+    return frozenset(found)
+
+
+def lead_in_speaker(text: str, outlets: frozenset[str] = frozenset()) -> Attribution | None:
     """The speaker of a lead-in line such as "The Journal describes" or "The minister told MPs:" (offsets into ``text``)."""
     body = text.rstrip()
     if not body or body[-1] in ".!?\"”" or len(body) > 200:
@@ -540,4 +616,62 @@ def lead_in_speaker(text: str) -> Attribution | None:
         return None
     span = _subject_before(toks, v)
     via = toks[v].low + (f" {particle}" if particle and tail[:1] == [particle] else "")
-    return None if span is None else _make(body, toks, span[0], span[1], via)
+    return None if span is None else _make(body, toks, span[0], span[1], via, outlets)
+
+
+_NOT_HOLDERS = frozenset("i we you me us one someone somebody anyone everyone nobody people".split()) | frozenset(_PRONOUNS)
+_DATE_WORDS = re.compile(
+    r"\b(?:\d{4}|\d{1,2}(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year)\b",
+    re.I,
+)
+
+
+def speaker_before(text: str, at: int) -> Attribution | None:
+    """The subject of the clause whose verb starts at character ``at`` ("The harbour board" in "The harbour board
+    flatly denied ..."), read with the same noun-phrase reader as reporting verbs; None if there is none."""
+    toks = _tokens(text)
+    v = next((k for k, t in enumerate(toks) if t.start >= at), len(toks))
+    while v > 0 and toks[v - 1].low.endswith("ly") and toks[v - 1].text.islower() and toks[v - 1].low not in _FUNCTION:
+        v -= 1  # "categorically denied"
+    span = _subject_before(toks, v) if v > 0 else None
+    if span is None and v > 0:  # any noun phrase will do for the subject of a verb ("The museum denied")
+        j = v - 1
+        while j > 0 and toks[j].low in _SKIP:
+            j -= 1
+        k = _seg_back(toks, j, loose=True)
+        span = (k, j + 1) if k is not None and (toks[k].low in _DETS or _cap(toks, k) or _poss(toks[k])) else None
+    if span is None:
+        return None
+    return _make(text, toks, span[0], span[1], "subject")
+
+
+def sentence_subject(text: str) -> Attribution | None:
+    """The noun phrase a sentence opens with ("His opponents, and the community, shrugged off ..."): the
+    subject of its main clause when that clause comes first."""
+    toks = _tokens(text)
+    end = _np_fwd(toks, 0, post=False) if toks else None
+    return None if end is None else _make(text, toks, 0, end, "subject")
+
+
+def is_holder(name: str, subject: bool = False) -> bool:
+    """Can ``name`` hold a position: a person, an organisation, an outlet or a document, named as such?
+
+    Pronouns, dates and clause fragments cannot: a reader must be able to tell who holds the view. With
+    ``subject`` (the name is the subject of a verb of denial, read by the noun-phrase reader), any noun
+    phrase that is not a pronoun or a date will do: who denies is whoever the verb says denies."""
+    words = name.split()
+    if not words or len(words) > 8 or not words[0][:1].isalnum():
+        return False
+    first = words[0].lower().strip("'’\"“”")
+    if first in _NOT_HOLDERS or first in _FUNCTION and first not in _DETS or len(words) == 1 and first in _DETS:
+        return False
+    if _DATE_WORDS.search(name) and not any(w[:1].isupper() and w.lower() not in _WEEKDAYS and not _DATE_WORDS.fullmatch(w) for w in words[1:] + words[:1]):
+        return False
+    kind = classify(name)
+    if subject:
+        return True
+    if kind == "unknown":  # "His opponents", "Khan's defenders": people named by what they are
+        last = words[-1].lower().strip(".,'’")
+        return len(words) > 1 and _noun(last) and last not in _DOCS
+    return kind in ("person", "body", "outlet", "document")

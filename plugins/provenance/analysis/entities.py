@@ -352,6 +352,13 @@ def _lines(text: str, offset: int, owner: int) -> list[tuple[int, int, int]]:
     return [(offset + m.start(), offset + m.end(), owner) for m in _LINE.finditer(text)]
 
 
+def _title_run_end(toks: list[Tok], t: int) -> int:
+    """Index just past the words of titles ("Deputy Assistant Secretary") that start at ``t``."""
+    while t < len(toks) and (toks[t][3] in _TITLE_HEADS or toks[t][3] in _TITLE_MODS):
+        t += 1
+    return t
+
+
 def _is_headline(line: str) -> bool:
     """Title Case: every word but "a", "of", "the"... capitalised, and at least four of them."""
     if _LOWER_CONTENT.search(line):
@@ -571,24 +578,33 @@ class _Scanner:
         return k
 
     def _piece(self, toks: list[Tok], art: int | None) -> list[_Hit]:
+        # Linear in the run's length: the words before a title are judged once, when the title is taken,
+        # and a title that does not introduce a name is skipped whole ("Mr. Ab Mr. Cd ..." was quadratic).
+        resume = 0
         for t, tok in enumerate(toks):
-            if tok[3] not in _TITLES or (t and toks[t - 1][3] in _CONNECTORS):
+            if t < resume or tok[3] not in _TITLES or (t and toks[t - 1][3] in _CONNECTORS):
                 continue
             k = self._title_end(toks, t)
             if k is None:
+                resume = _title_run_end(toks, t)
                 continue
-            name = toks[k:]
-            pre = self._generic(toks[:t], art) if t else []
-            if name and name[0][3] in _CONNECTORS:
-                rest = self._split_connectors(name)
-                return pre + (self._generic(rest[0][0], rest[0][1]) if rest else [])
-            if not name:
-                return pre
-            if len(name) <= 5 and self._namelike(name):
+            size = len(toks) - k  # words of the name after the title
+            if size and toks[k][3] in _CONNECTORS:
+                rest = self._split_connectors(toks[k:])
+                return self._before(toks, t, art) + (self._generic(rest[0][0], rest[0][1]) if rest else [])
+            if not size:
+                return self._before(toks, t, art)
+            if size <= 5 and self._namelike(toks[k:]):
+                name = toks[k:]
                 start, title = tok[1], _norm_title([x[0] for x in toks[t:k]])
                 shown = " ".join(x[0] for x in name)
-                return pre + [_Hit(start, name[-1][2], shown, "person", _key(shown), title, True, len(name), start)]
+                return self._before(toks, t, art) + [_Hit(start, name[-1][2], shown, "person", _key(shown), title, True, len(name), start)]
+            resume = _title_run_end(toks, t)  # a title that starts inside this one ends where it ends: same answer
         return self._generic(toks, art)
+
+    def _before(self, toks: list[Tok], t: int, art: int | None) -> list[_Hit]:
+        """The names in the words before a title."""
+        return self._generic(toks[:t], art) if t else []
 
     def _namelike(self, toks: list[Tok]) -> bool:
         real = [t for t in toks if t[3] not in _PARTICLES]
@@ -780,6 +796,7 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
         groups[rest].merge(groups.pop(key))
     ids: dict[str, str] = {}
     used: set[str] = set()
+    next_number: dict[str, int] = {}
     entities: list[Entity] = []
     for key in sorted(groups, key=lambda k: (-len(groups[k].occ), next(iter(groups[k].occ)))):
         g = groups[key]
@@ -792,8 +809,10 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
             if kind == "outlet" and g.the * 2 >= g.n and not name.lower().startswith("the "):
                 name = "The " + name
         slug = base = _slug(name)
-        while slug in used:
-            slug = f"{base}-{len(used)}"
+        number = next_number.get(base, 2)  # where the last entity of this slug stopped: linear, however many share it
+        while slug in used:  # "Café" and "Cafe" slugify alike, and "Chandrayaan-2" may hold the next number
+            slug, number = f"{base}-{number}", number + 1
+        next_number[base] = number
         ids[key] = slug
         used.add(slug)
         variants = tuple(sorted(g.variants, key=lambda v: (-g.variants[v][0], g.variants[v][1])))

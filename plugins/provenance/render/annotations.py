@@ -16,7 +16,12 @@ STATUS_HELP = {
     "single-source": "No other source states this independently.",
     "contested": "Someone denies or disputes this, or this denies or disputes something.",
 }
-RELATION_LABELS = {"corroborates": "Corroborated by", "echoes": "Echoed by (same origin, not independent)", "contests": "Contested by"}
+RELATION_LABELS = {
+    "corroborates": "Corroborated by",
+    "echoes": "Echoed by (same origin, not independent)",
+    "contests": "Contested by",
+    "related": "Related (a weaker match: it may say something else; not counted as corroboration)",
+}
 
 
 def mark(kind: str, label: str, help_text: str) -> str:
@@ -65,7 +70,7 @@ def annotator(
             grouped.setdefault(kind, []).append(
                 f'<a href="{esc(href(other.source, other.sentence))}">{where}, paragraph {sentence.paragraph}</a>{score_text}'
             )
-        for kind in ("corroborates", "echoes", "contests"):
+        for kind in ("corroborates", "echoes", "contests", "related"):
             if kind in grouped:
                 lines.append(f"<strong>{RELATION_LABELS[kind]}:</strong> " + "; ".join(grouped[kind]))
         if grouped.get("corroborates") or grouped.get("echoes"):

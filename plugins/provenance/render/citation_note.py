@@ -17,7 +17,7 @@ def note(target: Target, analysis: Analysis, href: Callable[[str, str], str], so
     """HTML (inline content) for the footnote of one citation."""
     source = target.source
     meta = source.meta
-    published = meta.published.isoformat() if meta.published else "date " + UNKNOWN
+    published = meta.published_iso or "date " + UNKNOWN
     title = f'<a href="{esc(source_href(source.id))}"><cite>{esc(meta.title or source.id)}</cite></a>'
     about = f"{title}, {esc(meta.publisher or 'publisher ' + UNKNOWN)}, {published}"
     if target.kind == "source":

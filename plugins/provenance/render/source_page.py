@@ -31,6 +31,10 @@ class NoteParts:
     highlights: tuple[tuple[int, int, str], ...] = ()  # (start, end, explanation) in the sentence: hedge words
 
 
+def _has_line_break(gap: str) -> bool:
+    return "\n" in gap or "\r" in gap  # LF, CR LF, or a lone CR (old Mac files)
+
+
 def highlighted(text: str, highlights: tuple[tuple[int, int, str], ...]) -> str:
     """Escaped ``text`` with some spans wrapped in <mark>; the words themselves are unchanged."""
     out, pos = [], 0
@@ -66,9 +70,14 @@ LANGUAGE_NAMES = {
 }
 
 
-def long_date(value: dt.date | str) -> str:
-    """"9 August 2023" (the words do not depend on the machine's locale)."""
+def long_date(value: dt.date | str, precision: str = "day") -> str:
+    """"9 August 2023", or "August 2023" and "2023" for a date known to the month or the year only
+    (the words do not depend on the machine's locale)."""
     day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value[:10])
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return f"{MONTHS[day.month - 1]} {day.year}"
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
@@ -99,8 +108,8 @@ def citation(source: Source) -> str:
     parts.append(f"“{esc(meta.title or source.id)}”")
     if meta.publisher:
         parts.append(f"<cite>{esc(meta.publisher)}</cite>")
-    if meta.published:
-        parts.append(f'<time datetime="{meta.published.isoformat()}">{long_date(meta.published)}</time>')
+    if meta.published:  # to the precision the source states: no day is invented
+        parts.append(f'<time datetime="{meta.published_iso}">{long_date(meta.published, meta.published_precision)}</time>')
     out = ", ".join(parts) + "."
     if meta.url:
         out += f' <a href="{esc(meta.url)}" rel="nofollow noopener">{esc(meta.url)}</a>'
@@ -116,7 +125,7 @@ def citation(source: Source) -> str:
 
 def meta_rows(source: Source) -> list[tuple[str, str]]:
     meta = source.meta
-    published = meta.published.isoformat() if meta.published else None
+    published = meta.published_iso
     rows = [
         ("Publisher", esc(meta.publisher or UNKNOWN)),
         ("Author", esc(meta.author or UNKNOWN)),
@@ -200,7 +209,7 @@ def _full_text(source: Source, writer: _Writer) -> list[str]:
         pieces = [writer.opening(paragraph.number)]
         previous_end = None
         for sentence in by_paragraph.get(paragraph.number, []):
-            if previous_end is not None and "\n" in source.text[previous_end : sentence.start]:
+            if previous_end is not None and _has_line_break(source.text[previous_end : sentence.start]):
                 pieces[-1] = '<br class="pv-line">'  # the source breaks the line here
             previous_end = sentence.end
             pieces += writer.sentence(sentence)

@@ -18,7 +18,7 @@ offsets, never their words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -131,6 +131,14 @@ def select(result: Result, default: str = "full", cited: Iterable[tuple[str, str
                 ids.add(claim.sentence)
         chosen[source.id] = frozenset(ids)
     return Shown(chosen)
+
+
+def for_pages(result: Result, default: str, pages: Callable[[], Iterable[str]]) -> Shown:
+    """What the build shows, for a command that builds no site (``export``, ``diff``): ``pages`` gives
+    the hand-written pages' Markdown, read only when some source is displayed as excerpts."""
+    if not any(display_of(source, default) == "excerpts" for source in result.sources):
+        return Shown()
+    return select(result, default, cited_sentences(pages(), Resolver(result.sources, result.claims)))
 
 
 def matters(claim: Claim, analysis: Analysis) -> bool:
