@@ -121,7 +121,7 @@ def _count_shown(shown: int, hidden: int) -> str:
     """A count of claims, and how many of them the site quotes when excerpts leave some out."""
     if not hidden:
         return str(shown)
-    return f"{shown + hidden} ({shown} quoted; {hidden} in sentences that sources shown as excerpts leave out)"
+    return f'{shown + hidden} <span class="pv-byline">({shown} quoted; {hidden} in sentences that sources shown as excerpts leave out)</span>'
 
 
 def overview_page(ctx: Context) -> str:
