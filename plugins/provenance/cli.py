@@ -21,18 +21,28 @@ def _layout(config_file: Path, **given: str | None) -> tuple[site_config.Layout,
 
 
 def _export(args: argparse.Namespace) -> int:
-    layout, root, problems = _layout(Path(args.config_file), seeds=args.seeds)
+    from .sources import excerpts
+
+    layout, root, problems = _layout(Path(args.config_file), seeds=args.seeds, docs=args.docs, display=args.display)
     seeds = root / layout.seeds
     result = pipeline.run(seeds, root, root / layout.editorial if layout.editorial else None)
     for problem in problems + result.problems:
         print(problem, file=sys.stderr)
-    document = export.provenance(result, layout.page_url, layout.contested_url)
+    shown = excerpts.for_pages(result, layout.display, lambda: _pages(root / layout.docs))
+    document = export.provenance(result, layout.page_url, layout.contested_url, shown)
     text = export.dumps(document)
     if args.output == "-":
         sys.stdout.write(text)
     else:
         Path(args.output).write_text(text, encoding="utf-8")
     return 1 if any(p.severity == "error" for p in problems + result.problems) else 0
+
+
+def _pages(docs: Path) -> list[str]:
+    """The Markdown of the hand-written pages under ``docs``."""
+    if not docs.is_dir():
+        return []
+    return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(docs.rglob("*.md")) if p.is_file()]
 
 
 def _sentences(args: argparse.Namespace) -> int:
@@ -73,14 +83,55 @@ def _check(args: argparse.Namespace) -> int:
     return run(Path(args.config_file))
 
 
+def _add(args: argparse.Namespace) -> int:
+    from .errors import ProvenanceError
+    from .sources import add
+
+    seeds = Path(args.seeds) if args.seeds else _configured_seeds(Path(args.config_file))
+    options = add.Options(
+        seeds, args.id, force=args.force, keep_original=not args.no_original, display=args.display, archive_url=args.archive_url
+    )
+    try:
+        added = add.add(args.target, options)
+    except ProvenanceError as exc:
+        print(f"provenance add: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # an extractor's own failure on a hostile file: one line, never a traceback
+        print(f"provenance add: {args.target}: could not be read ({type(exc).__name__}: {exc}) (fix: save it in another format, or report the file)", file=sys.stderr)
+        return 1
+    article = added.article
+    facts = ", ".join(str(v) for v in (article.publisher, article.author, article.published) if v)
+    print(f"added source '{added.id}': {added.text} ({len(article.paragraphs)} paragraphs, {article.words} words)")
+    print(f"  title: {added.title}" + (f" ({facts})" if facts else ""))
+    print(f"  sidecar: {added.sidecar}")
+    if added.original is not None:
+        moved = f", moved from {added.moved_from}" if added.moved_from else ""
+        print(f"  original: {added.original} (sha256 {added.sha256}{moved})")
+    else:
+        print(f"  original not kept (sha256 {added.sha256})")
+    return 0
+
+
+def _configured_seeds(config_file: Path) -> Path:
+    """The plugin's ``seeds`` option in mkdocs.yml, or ``seeds`` when there is no mkdocs.yml."""
+    if not config_file.is_file():
+        return Path("seeds")
+    layout, root, _ = _layout(config_file)
+    return root / layout.seeds
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="provenance", description="Tie every claim of a set of sources to its exact passage.")
     parser.add_argument("--version", action="version", version=f"provenance {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("export", help="write provenance.json for a folder of sources, without building a site")
     p.add_argument("-f", "--config-file", default="mkdocs.yml",
-                   help="the site's mkdocs.yml, for the plugin's options: folders and page URLs (default: ./mkdocs.yml, if there is one)")
+                   help="the site's mkdocs.yml, for the plugin's options: folders, page URLs and display (default: ./mkdocs.yml, if there is one)")
     p.add_argument("--seeds", default=None, help="folder of sources (default: the plugin's 'seeds' option, else seeds)")
+    p.add_argument("--docs", default=None,
+                   help="hand-written pages: sentences they cite are shown even in excerpts (default: mkdocs.yml's docs_dir, else docs)")
+    p.add_argument("--display", choices=("full", "excerpts"), default=None,
+                   help="how sources without a 'display' in their sidecar are shown (default: the plugin's 'display' option, else full)")
     p.add_argument("-o", "--output", default="-")
     p.set_defaults(func=_export)
     p = sub.add_parser("sentences", help="list every sentence with its id, paragraph, offsets and role")
@@ -105,6 +156,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--exit-code", action="store_true", help="exit with 1 when there are changes, like git diff --exit-code")
     p.add_argument("-o", "--output", default="-")
     p.set_defaults(func=_diff)
+    p = sub.add_parser(
+        "add",
+        help="turn a web page, a saved page, a PDF or a text file into a source (the only command that uses the network)",
+        description="Extracts the article's text into SEEDS/ID.txt, writes its sidecar SEEDS/ID.yml (title, author, publisher, "
+        "dates, address, language, extractor) and keeps the original in SEEDS/originals/ with its SHA-256.",
+    )
+    p.add_argument("target", metavar="URL_OR_FILE", help="an http(s) address, or a .html, .htm, .pdf, .md or .txt file")
+    p.add_argument("--id", help="the source's id (a slug); default: made from the title")
+    p.add_argument("--seeds", default="", help="folder of sources (default: the plugin's 'seeds' option in mkdocs.yml, else seeds)")
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml, for the seeds folder (default: ./mkdocs.yml)")
+    p.add_argument("--force", action="store_true", help="replace a source that has the same id")
+    p.add_argument("--no-original", action="store_true", help="do not keep a copy of the original (for large files); its SHA-256 is still recorded")
+    p.add_argument("--display", choices=("full", "excerpts"), help="how the site shows the source (default: the site's 'display' option)")
+    p.add_argument("--archive-url", help="the address of an archived copy of the original")
+    p.set_defaults(func=_add)
     p = sub.add_parser("check", help="validate sources, sidecars, editorial files and page citations without building")
     p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     p.set_defaults(func=_check)

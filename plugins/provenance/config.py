@@ -21,6 +21,9 @@ class ProvenanceConfig(Config):
     """Folder of the cache, relative to mkdocs.yml."""
     export = c.Type(bool, default=True)
     """Write provenance.json and annotations.jsonld at the site root."""
+    display = c.Choice(("full", "excerpts"), default="full")
+    """How sources are shown unless their sidecar says otherwise: 'full' text, or only 'excerpts'
+    (the sentences cited, linked to other sources, contested or hedged)."""
     reject_scripts = c.Type(bool, default=False)
     """Fail the build on markup that runs code (<script>, on… attributes, javascript: URLs) in hand-written
     pages and editorial notes: for sites that take them from people they do not know. See active_markup."""

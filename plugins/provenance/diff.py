@@ -63,12 +63,15 @@ def _git(cwd: Path, *args: str, binary: bool = False) -> Any:
 
 
 def _document_for(root: Path, layout: Layout) -> dict[str, Any]:
-    """``provenance.json`` of the project in ``root``, with the page URLs the site gives (no seeds folder: no sources)."""
+    """``provenance.json`` of the project in ``root``, with the page URLs the site gives (no seeds folder: no sources)
+    and, as the site would, without the words of sentences that a source displayed as excerpts hides."""
     from . import export, pipeline
+    from .sources import excerpts
 
     seeds = root / layout.seeds
     result = pipeline.run(seeds, root, root / layout.editorial) if layout.editorial else pipeline.run(seeds, root)
-    return export.provenance(result, layout.page_url, layout.contested_url)
+    shown = excerpts.for_pages(result, layout.display, lambda: _read_docs(root, layout).values())
+    return export.provenance(result, layout.page_url, layout.contested_url, shown)
 
 
 def _read_docs(root: Path, layout: Layout) -> dict[str, str]:
@@ -186,7 +189,7 @@ class PointChange:
 class BrokenLink:
     url: str
     source: str
-    text: str
+    text: str | None  # None: a sentence its source's page does not show (displayed as excerpts)
     linked_from: list[str] = field(default_factory=list)  # "path:line" of hand-written pages that link to it
 
 
@@ -217,7 +220,10 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _similar(a: str, b: str) -> float:
+def _similar(a: str | None, b: str | None) -> float:
+    """How many words two claims share (0 when either is not shown: nothing to pair them on)."""
+    if a is None or b is None:
+        return 0.0
     return difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio()
 
 
@@ -343,9 +349,11 @@ def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
         ):
             diff.claims_changed.append(change)
             paired |= {change.before["id"], change.after["id"]}
-    # Same id (same normalised words) but different text: case, punctuation or spacing.
+    # Same id (same normalised words) but different text: case, punctuation or spacing. A text that is
+    # null on one side is a sentence shown on one side only (excerpts), not an edit.
     for cid in old_claims.keys() & new_claims.keys():
-        if old_claims[cid].get("text") != new_claims[cid].get("text"):
+        before, after = old_claims[cid].get("text"), new_claims[cid].get("text")
+        if before is not None and after is not None and before != after:
             diff.claims_changed.append(TextChange(old_claims[cid], new_claims[cid]))
     order = {cid: n for n, cid in enumerate([*new_claims, *old_claims])}
     diff.claims_changed.sort(key=lambda change: order[change.after["id"]])
@@ -402,7 +410,7 @@ def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
             url = f"{page}#{sentence['id']}"
             linked = links.get((sid, sentence["id"]), [])
             if url not in new_anchors and (linked or not gone):
-                diff.broken.append(BrokenLink(url, sid, sentence.get("text", ""), linked))
+                diff.broken.append(BrokenLink(url, sid, sentence.get("text"), linked))
     diff.broken.sort(key=lambda link: (not link.linked_from,))
     return diff
 
@@ -419,6 +427,14 @@ def md(text: str, limit: int = 200) -> str:
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+NOT_SHOWN = "*(not shown: its source is displayed as excerpts)*"
+
+
+def quoted(text: str | None, limit: int = 200) -> str:
+    """A sentence's text for the report, or a mark that its source's page does not show it (text null)."""
+    return md(text, limit) if isinstance(text, str) else NOT_SHOWN
 
 
 def _code(text: str) -> str:
@@ -518,14 +534,16 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
 
     def claim_line(c: dict[str, Any], live: bool = True) -> str:
         label = _code(c["id"])
-        return f"- {_link(label, c.get('url'), site) if live else label}{_status(c)}: {md(c.get('text', ''))}"
+        return f"- {_link(label, c.get('url'), site) if live else label}{_status(c)}: {quoted(c.get('text'))}"
 
     def changed_line(change: TextChange) -> str:
         a, b = change.before, change.after
         ids = _link(_code(b["id"]), b.get("url"), site)
         if a["id"] != b["id"]:
             ids = f"{_code(a['id'])} → {ids}"
-        return f"- {ids}: {_word_diff(a.get('text', ''), b.get('text', ''))}"
+        if not (isinstance(a.get("text"), str) and isinstance(b.get("text"), str)):
+            return f"- {ids}: {quoted(a.get('text'))} → {quoted(b.get('text'))}"
+        return f"- {ids}: {_word_diff(a['text'], b['text'])}"
 
     def status_line(change: StatusChange) -> str:
         c = change.claim
@@ -534,7 +552,7 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
         what = f"{before} → **{after}**" if before != after else f"{after}"
         if change.origins_before != change.origins_after and change.origins_after is not None:
             what += f" ({change.origins_before} → {_plural(change.origins_after, 'independent origin')})"
-        return f"- {_link(_code(c['id']), c.get('url'), site)}: {what}: {md(c.get('text', ''), 120)}"
+        return f"- {_link(_code(c['id']), c.get('url'), site)}: {what}: {quoted(c.get('text'), 120)}"
 
     def point_line(p: PointChange) -> str:
         name = _link(f"“{md(p.title, 120)}”", p.url, site)
@@ -559,7 +577,7 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
 
     def broken_line(b: BrokenLink) -> str:
         linked = f" — **linked from** {', '.join(_code(w) for w in b.linked_from)}" if b.linked_from else ""
-        return f"- {_code(b.url)}{linked}: {md(b.text, 120)}"
+        return f"- {_code(b.url)}{linked}: {quoted(b.text, 120)}"
 
     section("Sources", diff.sources, source_line)
     section("Claims added", diff.claims_added, claim_line)

@@ -12,13 +12,17 @@ from typing import Any
 
 from . import __version__, anchor
 from .pipeline import Result
+from .sources.excerpts import Shown
 
 SCHEMA_VERSION = "2.2"
 
 
-def provenance(result: Result, page_url: Callable[[str], str], contested_url: str = "") -> dict[str, Any]:
-    """The ``provenance.json`` document; ``page_url(source_id)`` is relative to the site root."""
+def provenance(result: Result, page_url: Callable[[str], str], contested_url: str = "", shown: Shown | None = None) -> dict[str, Any]:
+    """The ``provenance.json`` document; ``page_url(source_id)`` is relative to the site root.
+    Of a source displayed as excerpts, only the shown sentences' words are written (``shown``)."""
     analysis = result.analysis
+    shown = shown or Shown()
+    by_id = {s.id: s for s in result.sources}
     sources = []
     for source in result.sources:
         meta = source.meta
@@ -32,27 +36,41 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
                 "published": meta.published_iso,
                 "url": meta.url,
                 "kind": meta.kind,
+                "language": meta.language,
+                "retrieved": meta.retrieved,
+                "archive_url": meta.archive_url,
+                "extractor": meta.extractor,
+                "original": meta.original,
+                "original_sha256": meta.original_sha256,
+                "display": "excerpts" if shown.excerpted(source.id) else "full",
                 "metadata_origin": dict(sorted(meta.origin.items())),
                 "sha256": source.digest,
                 "page": page_url(source.id),
-                "paragraphs": [{"number": p.number, "start": p.start, "end": p.end} for p in source.paragraphs],
+                "paragraphs": [{"number": p.number, "start": p.start, "end": p.end, "page": p.page} for p in source.paragraphs],
                 "sentences": [
-                    {"id": s.id, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text, "role": s.role}
+                    {
+                        "id": s.id, "paragraph": s.paragraph, "start": s.start, "end": s.end,
+                        "text": s.text if shown.sentence(source.id, s.id) else None, "role": s.role,
+                    }
                     for s in source.sentences
                 ],
             }
         )
     claims = []
     for claim in result.claims:
-        sel = claim.selector
+        sel = shown.selector(by_id[claim.source], claim)
         facts = analysis.facts.get(claim.id)
         entry: dict[str, Any] = {
             "id": claim.id,
             "source": claim.source,
             "sentence": claim.sentence,
-            "text": claim.text,
-            "url": f"{page_url(claim.source)}#{claim.sentence}",
-            "selector": {"exact": sel.exact, "prefix": sel.prefix, "suffix": sel.suffix, "start": sel.start, "end": sel.end},
+            "text": claim.text if sel else None,
+            "url": f"{page_url(claim.source)}#{claim.sentence}" if sel else page_url(claim.source),
+            "selector": (
+                {"exact": sel.exact, "prefix": sel.prefix, "suffix": sel.suffix, "start": sel.start, "end": sel.end}
+                if sel
+                else {"exact": None, "prefix": None, "suffix": None, "start": claim.selector.start, "end": claim.selector.end}
+            ),
         }
         if facts is not None:
             entry.update(
@@ -64,7 +82,12 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
                     "attribution": [{"name": a.name, "kind": a.kind, "via": a.via} for a in facts.attribution],
                     "hedges": [h.marker for h in facts.hedges],
                     "hedge_details": [{"marker": h.marker, "kind": h.kind, "start": h.start, "end": h.end} for h in facts.hedges],
-                    "stance": {"stance": facts.stance.stance, "holder": facts.stance.holder, "object": facts.stance.object, "cue": facts.stance.cue}
+                    "stance": {
+                        "stance": facts.stance.stance,
+                        "holder": facts.stance.holder,
+                        "object": facts.stance.object if sel else None,
+                        "cue": facts.stance.cue if sel else None,
+                    }
                     if facts.stance
                     else None,
                 }
@@ -102,12 +125,15 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
     }
 
 
-def annotations(result: Result, page_url: Callable[[str], str], site_url: str = "") -> dict[str, Any]:
-    """W3C Web Annotation JSON-LD: one annotation per claim, targeting its source with both selectors."""
+def annotations(result: Result, page_url: Callable[[str], str], site_url: str = "", shown: Shown | None = None) -> dict[str, Any]:
+    """W3C Web Annotation JSON-LD: one annotation per claim, targeting its source with both selectors
+    (only the position selector for a sentence not shown, ``shown``)."""
     by_id = {s.id: s for s in result.sources}
+    shown = shown or Shown()
     items = []
     for claim in result.claims:
         source = by_id[claim.source]
+        published = shown.selector(source, claim)
         facts = result.analysis.facts.get(claim.id)
         body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "tagging", "value": "claim"}]
         if facts is not None:
@@ -117,7 +143,7 @@ def annotations(result: Result, page_url: Callable[[str], str], site_url: str = 
             # The original's address, else the source's page on this site, which shows its text
             # (the text file itself is not published).
             "source": source.meta.url or f"{site_url}{page_url(source.id)}",
-            "selector": anchor.to_jsonld(claim.selector),
+            "selector": anchor.to_jsonld(published) if published else anchor.to_jsonld(claim.selector)[1:],
         }
         items.append(
             {

@@ -18,8 +18,11 @@ from pathlib import Path
 from . import roles, segment, sidecar
 from .errors import Problem, line_of
 from .model import Metadata, Paragraph, Sentence, Source
+from .sources import stray
 
 SOURCE_SUFFIXES = (".txt", ".md", ".text")
+RECORD_FIELDS = ("language", "retrieved", "archive_url", "display", "extractor", "original", "original_sha256")
+"""Sidecar fields that only the sidecar gives (the text never states them)."""
 _TRAILING = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "by", "at", "with", "over"}
 
 
@@ -84,8 +87,9 @@ def sentence_id(text: str, taken: set[str], repeats: dict[str, int] | None = Non
     return candidate
 
 
-def split(text: str, title_hint: str | None = None) -> tuple[list[Paragraph], list[Sentence], dict[str, object]]:
-    """Paragraphs, sentences with roles, and the metadata the text states."""
+def split(text: str, title_hint: str | None = None, language: str | None = None) -> tuple[list[Paragraph], list[Sentence], dict[str, object]]:
+    """Paragraphs, sentences with roles, and the metadata the text states; sentences are split
+    with the rules of ``language`` (a BCP 47 code; default English)."""
     found: dict[str, object] = {}
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
@@ -93,11 +97,12 @@ def split(text: str, title_hint: str | None = None) -> tuple[list[Paragraph], li
     repeats: dict[str, int] = {}
     title = title_hint
     para_spans = segment.paragraphs(text)
+    pages = pages_of(text, para_spans)
     for number, (p_start, p_end) in enumerate(para_spans, start=1):
-        paragraphs.append(Paragraph(number, p_start, p_end))
+        paragraphs.append(Paragraph(number, p_start, p_end, pages[number - 1]))
         para_blocks = segment.blocks(text, p_start, p_end)
         for b_index, (b_start, b_end) in enumerate(para_blocks):
-            spans = list(segment.sentences(text, b_start, b_end))
+            spans = list(segment.sentences(text, b_start, b_end, language or "en"))
             line = len(spans) == 1  # the sentence is a line of its own
             alone = line and len(para_blocks) == 1
             for s_index, (start, end) in enumerate(spans):
@@ -109,6 +114,22 @@ def split(text: str, title_hint: str | None = None) -> tuple[list[Paragraph], li
                     found.setdefault("title", piece)
                 sentences.append(Sentence(sentence_id(piece, taken, repeats), number, start, end, piece, role))
     return paragraphs, _mark_quote_lead_ins(text, sentences), found
+
+
+PAGE_BREAK = "\f"
+"""Between the pages of a text taken from a PDF, as pdftotext writes them."""
+
+
+def pages_of(text: str, spans: list[tuple[int, int]]) -> list[int | None]:
+    """The page each paragraph starts on, counting form feeds; None for every paragraph of a text without them."""
+    if PAGE_BREAK not in text:
+        return [None] * len(spans)
+    pages, page, pos = [], 1, 0
+    for start, _ in spans:
+        page += text.count(PAGE_BREAK, pos, start)
+        pos = start
+        pages.append(page)
+    return pages
 
 
 def _mark_quote_lead_ins(text: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -159,7 +180,7 @@ def read_source(path: Path, display: str) -> tuple[Source, list[Problem]]:
         side, side_problems = sidecar.load(side_path, side_display)
         problems += side_problems
     title_hint = side.get("title") if isinstance(side.get("title"), str) else None
-    paragraphs, sentences, found = split(text, None)
+    paragraphs, sentences, found = split(text, None, side.get("language"))
     if title_hint and not any(s.role == "title" for s in sentences):
         found.pop("title", None)
     values: dict[str, object] = {}
@@ -173,6 +194,7 @@ def read_source(path: Path, display: str) -> tuple[Source, list[Problem]]:
                 values["published_precision"] = found["published_precision"]
         else:
             origin[key] = "unknown"
+    values.update({key: side[key] for key in RECORD_FIELDS if side.get(key) is not None})
     source_id = str(side.get("id") or "")
     if source_id:
         origin["id"] = "sidecar"
@@ -237,6 +259,7 @@ def load_corpus(directory: Path, base: Path | None = None, read: Callable[[Path,
     corpus.sources, problems = assign_ids(drafts)
     corpus.problems.extend(problems)
     corpus.problems.extend(unused_sidecars(directory, base))
+    corpus.problems += stray.problems(directory, (*SOURCE_SUFFIXES, *sidecar.SUFFIXES), lambda path: display_path(path, base))
     return corpus
 
 

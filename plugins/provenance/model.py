@@ -26,6 +26,14 @@ class Metadata:
     published: dt.date | None = None
     url: str | None = None
     kind: str | None = None
+    # Where the text came from, as `provenance add` records it (see provenance.sources).
+    language: str | None = None  # BCP 47 code, e.g. "en", "de", "pt-BR"
+    retrieved: str | None = None  # ISO 8601 UTC time of the fetch (or of the file), e.g. "2026-12-01T09:30:00Z"
+    archive_url: str | None = None  # an archived copy of the original (e.g. on the Wayback Machine)
+    display: str | None = None  # "full" or "excerpts"; None: the site's default
+    extractor: str | None = None  # the program that extracted the text, with its version
+    original: str | None = None  # the kept original, relative to the seeds folder
+    original_sha256: str | None = None  # SHA-256 of the original's bytes, as fetched or read
     origin: dict[str, str] = field(default_factory=dict, compare=False)
     published_precision: str = "day"  # "month" when the source states no day, "year" when its day and month read two ways: not shown
 
@@ -42,6 +50,7 @@ class Paragraph:
     number: int  # 1-based, in reading order
     start: int
     end: int
+    page: int | None = None  # page of the original where it starts (texts with form feeds between pages, as from PDFs)
 
 
 @dataclass(frozen=True)

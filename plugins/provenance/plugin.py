@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import posixpath
 import re
@@ -25,6 +26,7 @@ from .errors import Problem
 from .footnote_roles import FootnoteRolesExtension
 from .render import analysis_pages, annotations, citation_note, editorial_note, escape, index_page, source_page
 from .render.links import relative
+from .sources import excerpts
 
 log = logging.getLogger("mkdocs.plugins.provenance")
 ASSETS = Path(__file__).parent / "assets"
@@ -54,6 +56,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.resolver: Resolver | None = None
         self.last_cache: Cache | None = None
         self.rendered: dict[str, str] = {}
+        self.shown = excerpts.Shown()
         self.scripts: active_markup.Check | None = None  # the reject_scripts option's check
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -105,6 +108,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.result = result
         self.resolver = Resolver(result.sources, result.claims)
         self._report(result.problems)
+        self.shown = excerpts.select(result, self.config.display, self._cited(files))
         if self.config.reject_scripts:
             self.scripts = active_markup.Check(self.root, editorial_note.note_html)
             self.scripts.notes(result.analysis.notes.values())
@@ -129,12 +133,28 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         files.append(File.generated(config, CSS, abs_src_path=str(ASSETS / "provenance.css")))
         if self.config.export:
             contested_url = self.analysis_urls.get("contested", "")
-            document = export.provenance(result, lambda sid: self.urls.get(sid, ""), contested_url)
+            document = export.provenance(result, lambda sid: self.urls.get(sid, ""), contested_url, self.shown)
             files.append(File.generated(config, "provenance.json", content=export.dumps(document)))
             site_url = config.site_url or ""
-            jsonld = export.annotations(result, lambda sid: self.urls.get(sid, ""), site_url)
+            jsonld = export.annotations(result, lambda sid: self.urls.get(sid, ""), site_url, self.shown)
             files.append(File.generated(config, "annotations.jsonld", content=export.dumps(jsonld)))
         return files
+
+    def _cited(self, files: Files) -> set[tuple[str, str]]:
+        """Sentences cited from the hand-written pages: shown even in a source displayed as excerpts.
+        Read before any page is rendered, since a source's page may be rendered before the pages citing it."""
+        result = self.result
+        if self.resolver is None or result is None or not any(excerpts.display_of(s, self.config.display) == "excerpts" for s in result.sources):
+            return set()
+        pages = []
+        for file in files.documentation_pages():
+            if file.generated_by:
+                continue
+            try:
+                pages.append(file.content_string)
+            except (OSError, UnicodeDecodeError):
+                continue  # MkDocs reports an unreadable page itself
+        return excerpts.cited_sentences(pages, self.resolver)
 
     def _source_renderer(self, source_id: str, sources: dict, claims: dict) -> Callable[[str], str]:
         def render(here: str) -> str:
@@ -146,7 +166,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
                 href=lambda s, sid: relative(f"{self.urls.get(s, '')}#{sid}", here),
                 point_href=lambda pid: relative(f"{self.analysis_urls.get('contested', '')}#{pid}", here),
             )
-            return source_page.render(sources[source_id], self.result.claims_of(source_id), parts)
+            return source_page.render(sources[source_id], self.result.claims_of(source_id), parts, self.shown.sentences.get(source_id))
 
         return render
 
@@ -154,10 +174,18 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         def render(here: str) -> str:
             assert self.result is not None
             result = self.result
+            claims, analysis = result.claims, result.analysis
+            if self.shown.sentences:  # quote only what the source pages show
+                claims = [c for c in claims if self.shown.claim(c)]
+                kept = {c.id for c in claims}
+                analysis = dataclasses.replace(analysis, events=[e for e in analysis.events if e.claim in kept])
             ctx = analysis_pages.context(
-                result.sources, result.claims, result.analysis, self.urls, here, self.analysis_urls.get("contested", ""),
-                self.site_url, self.site_name,
+                result.sources, claims, analysis, self.urls, here, self.analysis_urls.get("contested", ""), self.site_url, self.site_name,
+                all_claims=len(result.claims),
             )
+            if self.shown.sentences:
+                to_sentence, shown = ctx.href, self.shown
+                ctx.href = lambda s, sid: to_sentence(s, sid) if shown.sentence(s, sid) else ctx.source_href(s)
             if name == "overview":
                 return analysis_pages.overview_page(ctx)
             if name == "contested":
@@ -177,7 +205,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
             for claim in self.result.claims:
                 counts[claim.source] = counts.get(claim.source, 0) + 1
             listed = [s for s in self.result.sources if s.id in self.urls]
-            return index_page.render(listed, counts, lambda sid: relative(self.urls[sid], here))
+            return index_page.render(listed, counts, lambda sid: relative(self.urls[sid], here), self.shown.excerpted)
 
         return render
 
@@ -198,7 +226,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         title, render = entry
         # Templates print page titles unescaped, so the title is escaped here, once.
         page.meta["title"] = escape.text(title)
-        description = theming.describe(page.file.src_uri, self.config.analysis_pages, self.config.pages, self.result)
+        description = theming.describe(page.file.src_uri, self.config.analysis_pages, self.config.pages, self.result, self.shown.excerpted)
         if description:
             page.meta.setdefault("description", description)
         # Generated pages are HTML already: they skip Markdown (which would only re-parse the HTML)

@@ -78,12 +78,13 @@ def blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return lines
 
 
-def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentence spans inside ``text[start:end]``, trimmed and in order."""
+def sentences(text: str, start: int, end: int, language: str = "en") -> Iterator[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``, trimmed and in order, split with the rules of
+    ``language`` (sentencex falls back along its chain of related languages, then to English)."""
     chunk = text[start:end].translate(_WIDE_SPACES)
     pieces: list[list[int]] = []
     pos = 0
-    for segment in _segment(chunk):
+    for segment in _segment(chunk, language.split("-")[0].lower() or "en"):
         found = chunk.find(segment, pos) if segment else -1
         if found < 0:  # the segmenter changed the text: fall back to what is left
             pieces.append([pos, len(chunk)])
@@ -108,10 +109,10 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start + a, start + b
 
 
-def _segment(chunk: str) -> list[str]:
+def _segment(chunk: str, language: str) -> list[str]:
     """sentencex's sentences, or the chunk whole if it panics (a Rust panic is a BaseException)."""
     try:
-        return list(sentencex.segment("en", chunk))
+        return list(sentencex.segment(language, chunk))
     except Exception:
         return [chunk]
     except BaseException as exc:

@@ -9,6 +9,13 @@ The sidecar is optional and every key in it is optional::
     published: 2023-08-09          # ISO date
     url: https://...
     kind: news | blog | document | transcript | press-release | other
+    language: en                   # BCP 47 code; the text is split into sentences with its rules
+    display: full | excerpts       # excerpts: show only the sentences that matter (default: the site's)
+    archive_url: https://web.archive.org/web/...
+    retrieved: "2026-12-01T09:30:00Z"   # when the text was fetched (UTC), written by `provenance add`
+    extractor: trafilatura 2.3.1   # written by `provenance add`
+    original: originals/ID.html    # the original as fetched, relative to the seeds folder
+    original_sha256: 3a7bd3e2...   # its SHA-256
 
 Errors name the file and the line, and say how to fix them.
 """
@@ -28,8 +35,14 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode
 from . import yamlfile
 from .errors import Problem
 
-FIELDS = ("id", "title", "author", "publisher", "published", "url", "kind")
+FIELDS = (
+    "id", "title", "author", "publisher", "published", "url", "kind",
+    "language", "display", "archive_url", "retrieved", "extractor", "original", "original_sha256",
+)
 KINDS = ("news", "blog", "document", "transcript", "press-release", "social", "other")
+DISPLAYS = ("full", "excerpts")
+LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SUFFIXES = (".yml", ".yaml")
 # Tried in this order; the first that exists is the source's sidecar ("A.TXT" may have "A.YML").
@@ -137,6 +150,12 @@ def _validate(data: Any, display: str) -> tuple[dict[str, Any], list[Problem]]:
                 problems.append(Problem(display, line, f"'published' is not a date: {value!r}", "write an ISO date such as 2023-08-09"))
                 continue
             value = parsed
+        elif key == "retrieved":
+            stamp = _timestamp(value)
+            if stamp is None:
+                problems.append(Problem(display, line, f"'retrieved' is not a time: {value!r}", "write an ISO time in UTC, such as \"2026-12-01T09:30:00Z\""))
+                continue
+            value = stamp
         elif not isinstance(value, str):
             problems.append(Problem(display, line, f"'{key}' must be text, not {type(value).__name__}", "quote the value"))
             continue
@@ -147,11 +166,50 @@ def _validate(data: Any, display: str) -> tuple[dict[str, Any], list[Problem]]:
             continue
         if key == "kind" and value not in KINDS:
             problems.append(Problem(display, line, f"unknown kind {value!r}", f"use one of: {', '.join(KINDS)}", "warning"))
-        if key == "url" and not re.match(r"^https?://", value):
-            problems.append(Problem(display, line, f"url {value!r} is not an http(s) URL", "write the full address, starting with https://"))
+        if key in ("url", "archive_url") and not re.match(r"^https?://", value):
+            problems.append(Problem(display, line, f"{key} {value!r} is not an http(s) URL", "write the full address, starting with https://"))
             continue
+        problem = _check_record(key, value)
+        if problem:
+            problems.append(Problem(display, line, *problem))
+            continue
+        if key == "language":
+            head, _, rest = value.partition("-")
+            value = head.lower() + (f"-{rest}" if rest else "")
         values[key] = value
     return values, problems
+
+
+def _check_record(key: str, value: str) -> tuple[str, str] | None:
+    """(message, fix) when a value of the fields `provenance add` writes is malformed."""
+    if key == "display" and value not in DISPLAYS:
+        return f"unknown display {value!r}", f"use one of: {', '.join(DISPLAYS)}"
+    if key == "language" and not LANGUAGE.match(value):
+        return f"language {value!r} is not a language code", "write a BCP 47 code such as 'en', 'de' or 'pt-BR'"
+    if key == "original_sha256" and not SHA256.match(value):
+        return "original_sha256 is not a SHA-256 digest", "write the 64 lower-case hex digits `sha256sum` prints"
+    if key == "original" and (value.startswith(("/", "\\")) or ".." in re.split(r"[/\\]", value) or re.match(r"^[A-Za-z]:", value)):
+        return f"original {value!r} must be a path inside the seeds folder", "write it relative to the seeds folder, e.g. originals/ID.html"
+    return None
+
+
+def _timestamp(value: Any) -> str | None:
+    """An ISO 8601 time in UTC ("...Z"), from a YAML timestamp, a date or a string."""
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        return value.isoformat()
+    else:
+        text = str(value).strip()
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                return dt.date.fromisoformat(text).isoformat()
+            moment = dt.datetime.fromisoformat(re.sub(r"[Zz]$", "+00:00", text))
+        except ValueError:
+            return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return moment.replace(microsecond=0).isoformat() + "Z"
 
 
 def _salvage_id(text: str) -> dict[str, Any]:

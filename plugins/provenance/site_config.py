@@ -103,6 +103,7 @@ class Layout:
     pages: str = "sources"
     analysis_pages: str = "analysis"
     directory_urls: bool = True
+    display: str = "full"  # how sources without a 'display' in their sidecar are shown: "full" or "excerpts"
 
     def page_url(self, source_id: str) -> str:
         """The URL of a source's page, relative to the site root."""
@@ -132,4 +133,5 @@ def layout_of(data: dict[str, Any]) -> Layout:
         pages=str(options.get("pages", defaults.pages)),
         analysis_pages=str(options.get("analysis_pages", defaults.analysis_pages)),
         directory_urls=bool(data.get("use_directory_urls", True)),
+        display="excerpts" if options.get("display") == "excerpts" else defaults.display,
     )

@@ -119,10 +119,12 @@ ANALYSIS_DESCRIPTIONS = {
     "people": "The people and bodies the sources name, with the names each goes by and ambiguous names flagged.",
 }
 SOURCES_DESCRIPTION = "Every source on this site, each shown in full, paragraph by paragraph, with a note on every claim."
+SOURCES_EXCERPTS_DESCRIPTION = "Every source on this site, shown in full or as excerpts, paragraph by paragraph, with a note on every claim shown."
 
 
-def describe(src_uri: str, analysis_folder: str, pages_folder: str, result: Any) -> str | None:
-    """A meta description for a page the plugin generates, or None if ``src_uri`` is not one."""
+def describe(src_uri: str, analysis_folder: str, pages_folder: str, result: Any, excerpted: Callable[[str], bool] = lambda _: False) -> str | None:
+    """A meta description for a page the plugin generates, or None if ``src_uri`` is not one;
+    ``excerpted(source_id)`` tells whether a source's page shows only excerpts of it."""
     folder, name = posixpath.split(src_uri)
     stem = posixpath.splitext(name)[0]
     if folder == analysis_folder.strip("/") and stem in ANALYSIS_DESCRIPTIONS:
@@ -130,7 +132,7 @@ def describe(src_uri: str, analysis_folder: str, pages_folder: str, result: Any)
     if folder != pages_folder.strip("/") or result is None:
         return None
     if stem == "index":
-        return SOURCES_DESCRIPTION
+        return SOURCES_EXCERPTS_DESCRIPTION if any(excerpted(s.id) for s in result.sources) else SOURCES_DESCRIPTION
     source = next((s for s in result.sources if s.id == stem), None)
     if source is None:
         return None
@@ -138,7 +140,5 @@ def describe(src_uri: str, analysis_folder: str, pages_folder: str, result: Any)
     by = f" ({', '.join(str(v) for v in (meta.publisher, meta.published_iso) if v)})" if meta.publisher or meta.published else ""
     count = len(result.claims_of(source.id))
     claims = "1 claim" if count == 1 else f"{count} claims"
-    return (
-        f"The full text of “{meta.title or source.id}”{by}, paragraph by paragraph: {claims}, each tied to its exact passage, "
-        "with who says it and which other sources corroborate or contest it."
-    )
+    shown = f"Excerpts of “{meta.title or source.id}”{by}:" if excerpted(source.id) else f"The full text of “{meta.title or source.id}”{by}, paragraph by paragraph:"
+    return f"{shown} {claims}, each tied to its exact passage, with who says it and which other sources corroborate or contest it."

@@ -34,6 +34,7 @@ class Context:
     point_href: Callable[[str], str]
     page_url: str = ""  # absolute URL of the page being built (for JSON-LD), or its path
     site_name: str = ""
+    all_claims: int | None = None  # claims found, with those in sentences that excerpts leave out; None: ``claims`` are all
 
     def __post_init__(self) -> None:
         self.by_id: dict[str, Claim] = {c.id: c for c in self.claims}
@@ -116,6 +117,13 @@ def contested_page(ctx: Context) -> str:
     return "\n".join(out)
 
 
+def _count_shown(shown: int, hidden: int) -> str:
+    """A count of claims, and how many of them the site quotes when excerpts leave some out."""
+    if not hidden:
+        return str(shown)
+    return f'{shown + hidden} <span class="pv-byline">({shown} quoted; {hidden} in sentences that sources shown as excerpts leave out)</span>'
+
+
 def overview_page(ctx: Context) -> str:
     notes = ctx.notes()
     by_id = ctx.by_id
@@ -125,14 +133,16 @@ def overview_page(ctx: Context) -> str:
     agreed = [g for g in clusters if not contested_ids & set(g) and len({by_id[c].source for c in g}) > 1]
     in_cluster = {c for g in clusters for c in g}
     single = [c for c in ctx.claims if c.id not in in_cluster and c.id not in contested_ids]
+    # A claim left out of the excerpts is linked to no other claim (one that is, is shown): one source makes it.
+    hidden = max(0, (ctx.all_claims or 0) - len(ctx.claims))
     out = [
         '<h1 id="overview">Overview</h1>',
         '<dl class="pv-summary">'
         f"<div><dt>Sources</dt><dd>{len(ctx.sources)}</dd></div>"
-        f"<div><dt>Claims</dt><dd>{len(ctx.claims)}</dd></div>"
+        f"<div><dt>Claims</dt><dd>{_count_shown(len(ctx.claims), hidden)}</dd></div>"
         f"<div><dt>Stated by more than one source</dt><dd>{len(agreed)}</dd></div>"
         f"<div><dt>Contested points</dt><dd>{len(ctx.analysis.contested)}</dd></div>"
-        f"<div><dt>Claims only one source makes</dt><dd>{len(single)}</dd></div></dl>",
+        f"<div><dt>Claims only one source makes</dt><dd>{_count_shown(len(single), hidden)}</dd></div></dl>",
         "<p>This page is assembled from the sources' own words: each item quotes a passage, and its note links "
         "to every passage that states it.</p>",
         '<h2 id="agreed">What the sources agree on</h2>',
@@ -338,6 +348,7 @@ def context(
     contested_url: str,
     site_url: str = "",
     site_name: str = "",
+    all_claims: int | None = None,
 ) -> Context:
     from .links import relative
 
@@ -350,4 +361,5 @@ def context(
         point_href=lambda pid: relative(f"{contested_url}#{pid}", here),
         page_url=(site_url or "/") + here,
         site_name=site_name,
+        all_claims=all_claims,
     )

@@ -10,6 +10,7 @@ from ..model import UNKNOWN
 from . import editorial_note
 from .annotations import STATUS_HELP, STATUS_LABELS, mark
 from .escape import text as esc
+from .source_page import place
 
 
 def note(target: Target, analysis: Analysis, href: Callable[[str, str], str], source_href: Callable[[str], str], extra: str = "") -> str:
@@ -22,7 +23,7 @@ def note(target: Target, analysis: Analysis, href: Callable[[str, str], str], so
     if target.kind == "source":
         return f"{about}."
     sentence = target.sentence
-    where = f", paragraph {sentence.paragraph}" if sentence else ""
+    where = f", {place(source, sentence.paragraph)}" if sentence else ""
     link = f' <a class="pv-permalink" href="{esc(href(source.id, sentence.id))}">Go to the passage</a>' if sentence else ""
     marks = ""
     if target.claim is not None and target.claim.id in analysis.facts:

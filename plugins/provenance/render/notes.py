@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from ..model import Claim, Source
 from .escape import text as esc
+from .source_page import place
 
 
 class Notes:
@@ -32,7 +33,7 @@ class Notes:
         sentence = next(s for s in source.sentences if s.id == claim.sentence)
         title = esc(source.meta.title or source.id)
         return (
-            f'<span class="pv-fn-source">{title}</span>, paragraph {sentence.paragraph}: '
+            f'<span class="pv-fn-source">{title}</span>, {place(source, sentence.paragraph)}: '
             f'<q class="pv-quote">{esc(claim.selector.exact)}</q> '
             f'<a class="pv-permalink" href="{esc(self.href(claim.source, claim.sentence))}">go to passage</a>'
             + (self.extra(claim) if self.extra else "")
