@@ -11,7 +11,7 @@ from typing import Any
 
 import markdown
 
-from . import pipeline, site_config
+from . import memory, pipeline, site_config
 from .citations_md import CitationExtension, PageState
 from .cite import Resolver
 from .errors import Problem
@@ -25,6 +25,7 @@ class Settings:
     docs: Path
     seeds: Path
     editorial: Path
+    cache: Path | None = None  # the plugin's cache folder, which keeps the words of the claims earlier runs saw
     extensions: list[Any] = field(default_factory=list)
     extension_configs: dict[str, Any] = field(default_factory=dict)
 
@@ -39,13 +40,14 @@ def settings(config_file: Path) -> tuple[Settings, list[Problem]]:
     problems += more
     if "footnotes" not in names:
         names.append("footnotes")
-    return Settings(root, root / layout.docs, seeds, editorial, names, configs), problems
+    cache = root / layout.cache_dir if layout.cache_dir else None
+    return Settings(root, root / layout.docs, seeds, editorial, cache, names, configs), problems
 
 
-def check_pages(s: Settings, result: pipeline.Result) -> list[Problem]:
+def check_pages(s: Settings, result: pipeline.Result, remembered: memory.Memory | None = None) -> list[Problem]:
     """Run every Markdown page under docs/ through Python-Markdown with the citation extension."""
     problems: list[Problem] = []
-    resolver = Resolver(result.sources, result.claims)
+    resolver = Resolver(result.sources, result.claims, remembered)
     citations = CitationExtension()
     try:
         md = markdown.Markdown(extensions=[*s.extensions, citations], extension_configs=s.extension_configs)
@@ -53,8 +55,8 @@ def check_pages(s: Settings, result: pipeline.Result) -> list[Problem]:
         problems.append(Problem("mkdocs.yml", None, f"Markdown extensions could not be loaded ({exc}); checking with the basic ones", "", "info"))
         md = markdown.Markdown(extensions=[*DEFAULT_EXTENSIONS, citations])
 
-    def report(file: str, line: int | None, message: str, fix: str) -> None:
-        problems.append(Problem(file, line, message, fix))
+    def report(file: str, line: int | None, message: str, fix: str, severity: str = "error") -> None:
+        problems.append(Problem(file, line, message, fix, severity))
 
     if not s.docs.is_dir():
         return problems
@@ -81,9 +83,11 @@ def check_pages(s: Settings, result: pipeline.Result) -> list[Problem]:
 
 def run(config_file: Path) -> int:
     s, problems = settings(config_file)
-    result = pipeline.run(s.seeds, s.root, s.editorial)
+    # Claim ids are re-anchored with the memory the builds keep, as the build does; check only reads it.
+    remembered = memory.load(s.cache) if s.cache else None
+    result = pipeline.run(s.seeds, s.root, s.editorial, memory=remembered)
     problems += result.problems
-    problems += check_pages(s, result)
+    problems += check_pages(s, result, remembered)
     counts = {"error": 0, "warning": 0, "info": 0}
     for problem in problems:
         counts[problem.severity if problem.severity in counts else "info"] += 1

@@ -16,10 +16,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import active_markup, export, pipeline, theming
+from . import active_markup, export, memory, pipeline, theming
 from .cache import Cache
-from .cite import Resolver
 from .citations_md import CitationExtension, PageState
+from .cite import Resolver
 from .config import ProvenanceConfig
 from .errors import Problem
 from .footnote_roles import FootnoteRolesExtension
@@ -55,6 +55,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.last_cache: Cache | None = None
         self.rendered: dict[str, str] = {}
         self.scripts: active_markup.Check | None = None  # the reject_scripts option's check
+        self.memory: memory.Memory | None = None  # the words of claims earlier builds saw (kept with the cache)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -94,16 +95,18 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         cache = None
+        self.memory = None
         if self.config.cache:
             settings = repr(sorted((k, v) for k, v in self.config.items() if k not in ("cache", "cache_dir")))
             cache = Cache(self.root / self.config.cache_dir, settings)
+            self.memory = memory.load(self.root / self.config.cache_dir)
         started = time.perf_counter()
-        result = pipeline.run(self.seeds, self.root, self.editorial, cache)
+        result = pipeline.run(self.seeds, self.root, self.editorial, cache, self.memory)
         if cache is not None:
             log.debug(f"analysis in {time.perf_counter() - started:.2f}s; cache hits {cache.hits}, misses {cache.misses}")
         self.last_cache = cache
         self.result = result
-        self.resolver = Resolver(result.sources, result.claims)
+        self.resolver = Resolver(result.sources, result.claims, self.memory)
         self._report(result.problems)
         if self.config.reject_scripts:
             self.scripts = active_markup.Check(self.root, editorial_note.note_html)
@@ -220,8 +223,8 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         def source_href(source_id: str) -> str:
             return relative(self.urls.get(source_id, ""), here) or "./"
 
-        def report(file: str, line: int | None, message: str, fix: str) -> None:
-            self._report([Problem(file, line, message, fix)])
+        def report(file: str, line: int | None, message: str, fix: str, severity: str = "error") -> None:
+            self._report([Problem(file, line, message, fix, severity)])
 
         docs = Path(config.docs_dir).resolve()
         try:
@@ -246,6 +249,12 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         # MkDocs validates links to anchors against the ids it saw while rendering: give it ours.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(generated))
         return generated
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Learnt after the pages, whose citations may have re-anchored with what the memory held.
+        if self.memory is not None and self.result is not None:
+            self.memory.learn(self.result.claims)
+            memory.save(self.memory, self.root / self.config.cache_dir)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.seeds))

@@ -103,6 +103,7 @@ class Layout:
     pages: str = "sources"
     analysis_pages: str = "analysis"
     directory_urls: bool = True
+    cache_dir: str = ".cache/provenance"  # "" when the plugin's cache is off
 
     def page_url(self, source_id: str) -> str:
         """The URL of a source's page, relative to the site root."""
@@ -132,4 +133,5 @@ def layout_of(data: dict[str, Any]) -> Layout:
         pages=str(options.get("pages", defaults.pages)),
         analysis_pages=str(options.get("analysis_pages", defaults.analysis_pages)),
         directory_urls=bool(data.get("use_directory_urls", True)),
+        cache_dir=str(options.get("cache_dir", defaults.cache_dir)) if options.get("cache", True) is not False else "",
     )
