@@ -23,7 +23,7 @@ from .cite import Resolver
 from .config import ProvenanceConfig
 from .errors import Problem
 from .footnote_roles import FootnoteRolesExtension
-from .render import analysis_pages, annotations, citation_note, editorial_note, escape, index_page, source_page
+from .render import analysis_pages, annotations, citation_note, editorial_note, escape, index_page, naming, source_page
 from .render.links import relative
 
 log = logging.getLogger("mkdocs.plugins.provenance")
@@ -235,8 +235,14 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         original = page.file.content_string
         head = original.find(markdown[:200]) if markdown else -1
         offset = original.count("\n", 0, head) if head > 0 else 0
+        claims, sources = self.resolver.claims, self.resolver.sources
+
+        def name_claim(claim_id: str) -> str:
+            return naming.claim_link(claim_id, claims, sources, href)
+
         self.citations.page = PageState(
-            shown, "\n" * offset + markdown, self.resolver, lambda target: citation_note.note(target, analysis, href, source_href), report
+            shown, "\n" * offset + markdown, self.resolver,
+            lambda target: citation_note.note(target, analysis, href, source_href, name_claim=name_claim), report,
         )
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
