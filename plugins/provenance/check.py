@@ -4,6 +4,9 @@ building the site. Every problem is printed as ``file:line: message (fix: ...)``
 
 from __future__ import annotations
 
+import html
+import posixpath
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,12 +14,14 @@ from typing import Any
 
 import markdown
 
-from . import memory, pipeline, site_config
+from . import memory, pipeline, pointers, site_config
 from .citations_md import CitationExtension, PageState
 from .cite import Resolver
 from .errors import Problem
 
 DEFAULT_EXTENSIONS = ["fenced_code", "tables", "attr_list", "md_in_html", "footnotes"]
+_HREF = re.compile(r'\shref="([^"]*)"')
+ANCHOR_SEVERITY = {"warn": "warning", "info": "info"}  # MkDocs' validation.anchors levels; "ignore" reports nothing
 
 
 @dataclass
@@ -26,6 +31,8 @@ class Settings:
     seeds: Path
     editorial: Path
     cache: Path | None = None  # the plugin's cache folder, which keeps the words of the claims earlier runs saw
+    pages: str = "sources"  # where the source pages go, under docs
+    anchors: str = "info"  # MkDocs' validation.anchors: how a link to a missing sentence anchor is reported
     extensions: list[Any] = field(default_factory=list)
     extension_configs: dict[str, Any] = field(default_factory=dict)
 
@@ -41,7 +48,17 @@ def settings(config_file: Path) -> tuple[Settings, list[Problem]]:
     if "footnotes" not in names:
         names.append("footnotes")
     cache = root / layout.cache_dir if layout.cache_dir else None
-    return Settings(root, root / layout.docs, seeds, editorial, cache, names, configs), problems
+    return Settings(root, root / layout.docs, seeds, editorial, cache, layout.pages, _anchor_level(data), names, configs), problems
+
+
+def _anchor_level(data: dict[str, Any]) -> str:
+    """MkDocs' ``validation: anchors:`` (or ``validation: links: anchors:``), "info" by default."""
+    validation = data.get("validation")
+    if not isinstance(validation, dict):
+        return "info"
+    links = validation.get("links")
+    level = links.get("anchors") if isinstance(links, dict) and "anchors" in links else validation.get("anchors", "info")
+    return str(level)
 
 
 def check_pages(s: Settings, result: pipeline.Result, remembered: memory.Memory | None = None) -> list[Problem]:
@@ -76,8 +93,33 @@ def check_pages(s: Settings, result: pipeline.Result, remembered: memory.Memory 
                 text = "\n" * text.count("\n", 0, end + 4) + text[end + 4 :]
         citations.page = PageState(shown, text, resolver, lambda target: "", report)
         md.reset()
-        md.convert(text)
+        rendered = md.convert(text)
+        problems += sentence_links(s, page.relative_to(s.docs).as_posix(), shown, text, rendered, resolver)
     citations.page = None
+    return problems
+
+
+def sentence_links(s: Settings, src: str, shown: str, text: str, rendered: str, resolver: Resolver) -> list[Problem]:
+    """Links (``sources/ID.md#s-…``) to a sentence anchor that no source page has, as MkDocs' anchor
+    validation reports them in a build; with the sentence it became, when its words are known."""
+    severity = ANCHOR_SEVERITY.get(s.anchors)
+    if severity is None:
+        return []
+    problems = []
+    for href in dict.fromkeys(html.unescape(h) for h in _HREF.findall(rendered)):
+        path, _, fragment = href.partition("#")
+        if not fragment.startswith("s-") or "://" in path or not path.endswith(".md"):
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+        folder, _, name = target.rpartition("/")
+        source = resolver.sources.get(name[:-3]) if folder == s.pages.strip("/") else None
+        if source is None or any(x.id == fragment for x in source.sentences):
+            continue
+        found = pointers.resolve(f"{source.id}.{fragment}", None, resolver.sources, resolver.claims, resolver.claim_by_sentence, resolver.memory)
+        fix = f"the sentence was edited: link to '#{found.claim.sentence}'" if found.claim else "copy the anchor from the source's page"
+        at = text.find(href)
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        problems.append(Problem(shown, line, f"links to '{href}', but '{s.pages}/{source.id}.md' has no anchor '#{fragment}'", fix, severity))
     return problems
 
 
