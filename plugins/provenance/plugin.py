@@ -128,7 +128,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
                 self.urls[source.id] = file.url
         index_uri = posixpath.join(folder, "index.md")
         if not files.get_file_from_path(index_uri):
-            self._add(files, config, index_uri, "Sources", self._index_renderer(), "provenance")
+            self._add(files, config, index_uri, index_page.TITLE, self._index_renderer(), "provenance")
         files.append(File.generated(config, CSS, abs_src_path=str(ASSETS / "provenance.css")))
         if self.config.export:
             contested_url = self.analysis_urls.get("contested", "")
@@ -185,11 +185,18 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         return render
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Put the analysis pages in reading order (overview first) rather than alphabetical order."""
-        order = {posixpath.join(self.config.analysis_pages, f"{name}.md"): n for n, name in enumerate(ANALYSIS_PAGES)}
-        for item in nav.items:
-            children = getattr(item, "children", None)
-            if children and all(getattr(getattr(c, "file", None), "src_uri", None) in order for c in children):
+        """Put the analysis pages in reading order (overview first), and the sources in the order of the
+        list of all sources (which comes first), rather than alphabetical order."""
+        analysis = {posixpath.join(self.config.analysis_pages, f"{name}.md"): n for n, name in enumerate(ANALYSIS_PAGES)}
+        sources = {posixpath.join(self.config.pages, "index.md"): -1}
+        sources |= {posixpath.join(self.config.pages, f"{s.id}.md"): n for n, s in enumerate(self.result.sources if self.result else [])}
+        items = list(nav.items)
+        while items:
+            children = getattr(items.pop(), "children", None) or []
+            items += children
+            uris = [getattr(getattr(c, "file", None), "src_uri", None) for c in children]
+            order = next((o for o in (analysis, sources) if uris and all(u in o for u in uris)), None)
+            if order is not None:
                 children.sort(key=lambda c: order[c.file.src_uri])
         return nav
 

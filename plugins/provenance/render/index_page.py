@@ -7,6 +7,8 @@ from collections.abc import Callable
 from ..model import UNKNOWN, Source
 from .escape import text as esc
 
+TITLE = "All sources"  # the folder's section in the navigation is "Sources": its first page is not "Sources" again
+
 
 def render(sources: list[Source], claim_counts: dict[str, int], link: Callable[[str], str]) -> str:
     """``link(source_id)`` gives the href of a source's page relative to this page."""
@@ -23,7 +25,7 @@ def render(sources: list[Source], claim_counts: dict[str, int], link: Callable[[
             "</tr>"
         )
     return (
-        '<div class="pv-sources">\n<h1 id="sources">Sources</h1>\n'
+        f'<div class="pv-sources">\n<h1 id="sources">{TITLE}</h1>\n'
         f"<p>{len(sources)} sources. Each page shows a source's full text, paragraph by paragraph, "
         "with a note on every claim.</p>\n"
         '<table class="pv-table"><caption>All sources</caption><thead><tr><th scope="col">Title</th><th scope="col">Publisher</th>'
