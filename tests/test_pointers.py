@@ -216,3 +216,25 @@ def test_the_memory_forgets_ids_gone_for_many_changes_but_keeps_those_in_use(tmp
 def test_an_unreadable_memory_is_an_empty_one(tmp_path: Path, content: str) -> None:
     (tmp_path / memory.FILE).write_text(content, encoding="utf-8")
     assert memory.load(tmp_path).entries == {}
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "claims:\n  - claim: 5\n    note: x\n",
+        "claims:\n  - claim: [court.s-1]\n    note: x\n",
+        "claims:\n  - claim: court.s-0123abcd\n    quote: [a]\n    note: x\n",
+        'claims:\n  - claim: court.s-0123abcd\n    quote: ""\n    note: x\n',
+        "claims:\n  - claim: nowhere.s-0123abcd\n    note: x\n",
+        "claims:\n  - claim: court.\n    note: x\n",
+        "links:\n  - a: {claim: court.s-0123abcd, quote: 3}\n    b: {claim: {x: 1}}\n    verdict: confirm\n",
+        "links:\n  - a: {claim: court.s-0123abcd, prefix: x}\n    b: herald.s-0123abcd\n    verdict: confirm\n",
+        "points:\n  - id: p\n    match: {claim: court.s-0123abcd, quote: \"bakery\"}\n",
+    ],
+)
+def test_a_strange_claim_pointer_is_a_problem_with_its_line_never_a_traceback(court: Path, entry: str) -> None:
+    write_editorial(court, entry)
+    result = run(court)
+    found = [p for p in result.problems if p.severity in ("error", "warning")]
+    assert found and all(p.file.endswith("editorial/e.yml") and p.line for p in found), found
+    assert not result.analysis.notes
