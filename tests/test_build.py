@@ -142,3 +142,17 @@ def test_links_to_sentence_anchors_are_validated(project: Project, caplog: pytes
     with pytest.raises(Abort):
         project.build(strict=True)
     assert "does not contain an anchor '#s-00000000'" in caplog.text
+
+
+def test_the_sidebar_lists_all_sources_first_then_each_in_the_order_of_the_table(project: Project) -> None:
+    """File-name order (the table's, and provenance.json's), not the ids' alphabetical order; no "Sources > Sources"."""
+    for name, sid, title in (("01_zeta.txt", "zeta", "Zeta Tide Tables Published"), ("02_alpha.txt", "alpha", "Alpha Pier Reopens"),
+                             ("03_mid.txt", "mid", "Mid Channel Dredging Begins")):
+        project.add_source(name, f"{title}\n\nThe work on the harbour was finished on time this week.\n", f"id: {sid}\n")
+    site = project.build()
+    table = re.findall(r'<td><a href="[^"]*">([^<]*)</a></td>', (site / "sources" / "index.html").read_text(encoding="utf-8"))
+    assert table == ["Zeta Tide Tables Published", "Alpha Pier Reopens", "Mid Channel Dredging Begins"]
+    html = (site / "sources" / "alpha" / "index.html").read_text(encoding="utf-8")
+    sidebar = html[html.index('class="md-nav md-nav--primary"') :]
+    labels = re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', sidebar)
+    assert labels[labels.index("Sources") + 1 :][:4] == ["All sources", *table], labels

@@ -124,3 +124,64 @@ def test_a_page_that_is_not_utf8_is_a_problem_not_a_crash(project: Project) -> N
         "docs/latin1.md: is not valid UTF-8 (invalid continuation byte at byte 5)",
         "docs/page.md:3: unknown source id 'feri'",  # the other pages are still checked
     ]
+
+
+FERRY = "Ferry Report\n\nThe ferry sank near the harbour on Sunday night.\n\nAll twelve passengers were rescued by a fishing boat.\n"
+
+
+def build_messages(project: Project, caplog: pytest.LogCaptureFixture) -> list[str]:
+    """What a (non-strict) build logs about the project, as `file:line: message (fix: ...)`."""
+    import logging
+
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.provenance")
+    caplog.clear()
+    project.build(strict=False)
+    return [r.getMessage() for r in caplog.records if r.name == "mkdocs.plugins.provenance"]
+
+
+def test_check_prints_what_the_build_tells(project: Project, caplog: pytest.LogCaptureFixture) -> None:
+    """Re-anchored passages and claim ids: the same lines, notes included, from check and from the build."""
+    import json
+
+    project.add_source("a.txt", FERRY, "id: ferry\n")
+    project.build()
+    rescued = next(c["id"] for c in json.loads((project.site / "provenance.json").read_text())["claims"] if "rescued" in c["text"])
+    (project.seeds / "editorial").mkdir()
+    (project.seeds / "editorial" / "e.yml").write_text(
+        f'claims:\n  - passage: {{source: ferry, quote: "The ferry sank near the harbour"}}\n    note: a\n  - claim: {rescued}\n    note: b\n',
+        encoding="utf-8",
+    )
+    (project.docs / "page.md").write_text(f"# Page\n\nRescued [@claim:{rescued}].\n", encoding="utf-8")
+    project.build()  # the build remembers the claims' words with its cache
+    (project.seeds / "a.txt").write_text(FERRY.replace("The ferry sank", "The ferry sunk").replace("were rescued", "were saved"), encoding="utf-8")
+
+    built = build_messages(project, caplog)
+    out = check(project.root)
+    checked = [line.replace(": note: ", ": ") for line in out.stdout.splitlines()]
+    assert sorted(checked) == sorted(built), (checked, built)
+    assert len(checked) == 3 and out.returncode == 0, out.stdout
+    assert any(line.startswith("seeds/editorial/e.yml:2: note: passage re-anchored approximately") for line in out.stdout.splitlines())
+    assert any(line.startswith("seeds/editorial/e.yml:4: note: claim id") and "update the id to 'ferry.s-" in line for line in out.stdout.splitlines())
+    assert any(line.startswith("docs/page.md:3: note: claim id") for line in out.stdout.splitlines())
+    assert out.stderr.rstrip().endswith("0 errors, 0 warnings, 3 notes"), out.stderr
+
+
+def test_check_reports_links_to_sentence_anchors_that_are_gone(project: Project) -> None:
+    """As MkDocs' anchor validation does in a build (validation: anchors: warn here), with the sentence it became."""
+    import json
+
+    project.add_source("a.txt", FERRY, "id: ferry\n")
+    project.build()
+    sentence = next(c["sentence"] for c in json.loads((project.site / "provenance.json").read_text())["claims"] if "rescued" in c["text"])
+    (project.docs / "sub").mkdir()
+    (project.docs / "sub" / "page.md").write_text(
+        f"# Page\n\nSee [the rescue](../sources/ferry.md#{sentence}).\n\n```\n[not a link](../sources/ferry.md#s-00000000)\n```\n", encoding="utf-8"
+    )
+    project.build()
+    assert check(project.root).returncode == 0
+    (project.seeds / "a.txt").write_text(FERRY.replace("were rescued", "were saved"), encoding="utf-8")
+    out = check(project.root)
+    assert out.returncode == 1
+    (line,) = out.stdout.splitlines()
+    assert line.startswith(f"docs/sub/page.md:3: links to '../sources/ferry.md#{sentence}', but 'sources/ferry.md' has no anchor '#{sentence}'"), line
+    assert "(fix: the sentence was edited: link to '#s-" in line

@@ -79,12 +79,15 @@ def test_a_quote_not_in_the_source_fails_strict_with_page_line_and_suggestion(ci
     assert 'did you mean "Dock workers ended their strike on Friday"?' in message
 
 
-def test_unknown_ids_suggest_the_closest(cited: Project, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_source_id_is_suggested_by_its_spelling_a_claim_id_never(cited: Project, caplog: pytest.LogCaptureFixture) -> None:
+    """Source ids are names people type; claim ids are hashes, so one that looks like another is another sentence."""
     with pytest.raises(Abort):
-        build_page(cited, "# Home\n\nA [@wir].\n\nB [@claim:wire.s-123].\n")
+        build_page(cited, "# Home\n\nA [@wir].\n\nB [@claim:wire.s-123].\n\nC [@claim:wire.s-0123abcd].\n")
     messages = [r.getMessage() for r in caplog.records]
     assert any(m.startswith("docs/index.md:3: unknown source id 'wir'") and "did you mean 'wire'?" in m for m in messages)
-    assert any(m.startswith("docs/index.md:5: unknown claim id 'wire.s-123'") and "did you mean 'wire." in m for m in messages)
+    assert any(m.startswith("docs/index.md:5: 'wire.s-123' is not a claim id") for m in messages), messages
+    assert any(m.startswith("docs/index.md:7: orphaned: claim id 'wire.s-0123abcd' is no longer in 'wire'") for m in messages), messages
+    assert not any("did you mean 'wire." in m for m in messages), messages
 
 
 def test_parse_group_syntax() -> None:

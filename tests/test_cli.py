@@ -37,12 +37,27 @@ def test_export_follows_the_sites_layout(project: Project) -> None:
     assert json.loads(out.stdout) == built
 
 
-def test_sentences_lists_ids_roles_and_offsets() -> None:
-    out = run("sentences", "--seeds", "seeds")
-    assert out.returncode == 0
+def test_sentences_lists_ids_roles_and_offsets(repo_site: RepoSite) -> None:
+    """Roles as provenance.json gives them, and the claim's id beside each claim sentence."""
+    out = run("sentences", cwd=repo_site.root)
+    assert out.returncode == 0, out.stderr
     lines = [line.split("\t") for line in out.stdout.splitlines() if line.startswith("s-")]
-    assert lines and all(len(parts) == 5 for parts in lines)
-    assert {parts[3] for parts in lines} >= {"claim", "title"}
+    assert lines and all(len(parts) == 6 for parts in lines)
+    exported = json.loads((repo_site.site / "provenance.json").read_text(encoding="utf-8"))
+    roles = {s["id"]: s["role"] for source in exported["sources"] for s in source["sentences"]}
+    assert all(parts[3] == roles[parts[0]] for parts in lines)
+    assert {parts[3] for parts in lines} >= {"body", "title"} and "claim" not in {parts[3] for parts in lines}
+    claims = {c["id"] for c in exported["claims"]}
+    assert {parts[4] for parts in lines} - {"-"} == claims
+
+
+def test_sentences_of_one_source(harbour_seeds: Path) -> None:
+    out = run("sentences", "--seeds", str(harbour_seeds), "--source", "gazette", cwd=harbour_seeds.parent)
+    assert out.returncode == 0, out.stderr
+    assert [line for line in out.stdout.splitlines() if line.startswith("#")] == ["# gazette (seeds/gazette.txt)"]
+    out = run("sentences", "--seeds", str(harbour_seeds), "--source", "gazete", cwd=harbour_seeds.parent)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.strip() == "provenance sentences: unknown source id 'gazete' (fix: did you mean 'gazette'?)"
 
 
 def test_problems_are_printed_as_file_line_message(tmp_path: Path) -> None:

@@ -141,6 +141,20 @@ def test_editing_a_sentence_pairs_the_old_and_new_claim_and_reports_the_vanished
     assert "`sources/alpha/#s-a16ac57a` — **linked from** `docs/index.md:3`" in text
 
 
+def test_a_claim_cited_by_id_is_listed_with_the_citations_file_and_line(repo: Repo) -> None:
+    """A citation [@claim:ID] breaks with the anchor (a --strict build fails on it): listed like a plain link."""
+    repo.write("docs/index.md", "# Home\n\nThe budget passed [@claim:alpha.s-695c5aa9].\n\nBoth [@beta; @claim:alpha.s-695c5aa9 \"approved\"].\n")
+    repo.write("docs/more.md", "# More\n\nThe mayor [@claim:alpha.s-a16ac57a], see [him](../sources/alpha.md#s-a16ac57a).\n")
+    repo.commit("cite")
+    repo.write("seeds/alpha.txt", ALPHA.replace("approved a new harbour budget", "passed a new harbour budget").replace("a turning point", "a historic turning point"))
+    repo.commit("edit")
+    result, text = run_diff(repo, "HEAD~1", "HEAD")
+    links = {b.url: b.linked_from for b in result.broken}
+    assert links == {"sources/alpha/#s-695c5aa9": ["docs/index.md:3", "docs/index.md:5"], "sources/alpha/#s-a16ac57a": ["docs/more.md:3"]}
+    budget = next(c.after for c in result.claims_changed if c.before["id"] == "alpha.s-695c5aa9")
+    assert f"`sources/alpha/#s-695c5aa9` — **linked from** `docs/index.md:3`, `docs/index.md:5` (reworded: now `{budget['url']}`)" in text
+
+
 def test_removing_a_linked_sentence_reports_the_removed_claim_and_the_broken_link(repo: Repo) -> None:
     repo.write("seeds/alpha.txt", ALPHA.replace("The mayor said the vote was a turning point for the port.\n\n", ""))
     repo.commit("remove")

@@ -48,7 +48,7 @@ claims:
     assert facts.status == "corroborated"
     note = result.analysis.notes[boats.id]
     assert note.markdown == "Confirmed by the *port register*." and note.references[0].date == "2024-01-31"
-    assert note.decisions == ("status set to corroborated: checked the register",)
+    assert [str(d) for d in note.decisions] == ["status set to corroborated: checked the register"]
     lopez = claim(result, "reportedly approved")
     assert result.analysis.facts[lopez.id].hedges == ()
 
@@ -74,7 +74,7 @@ links:
     assert pairs[frozenset((fishermen.id, spoke.id))] == "corroborates"
     assert before.analysis.facts[fishermen.id].status == "single-source"
     assert result.analysis.facts[fishermen.id].status == "corroborated"
-    assert "different votes" in " ".join(result.analysis.notes[a.id].decisions)
+    assert "different votes" in " ".join(map(str, result.analysis.notes[a.id].decisions))
 
 
 def test_points_rated_retitled_rejected_and_written_by_hand(seeds: Path) -> None:

@@ -146,7 +146,15 @@ def match(text: str, quote: str, prefix: str = "", suffix: str = "", hint: int |
     if alignment is None or alignment.score <= 0:
         return None
     start, end = _refine(text, folded_quote, alignment.dest_start, alignment.dest_end, folded)
-    quote_similarity = _similarity(folded_quote, folded[start:end])
+    return score_span(text, start, end, quote, prefix, suffix, hint, folded)
+
+
+def score_span(text: str, start: int, end: int, quote: str, prefix: str = "", suffix: str = "", hint: int | None = None,
+               folded: str | None = None) -> Match:
+    """``text[start:end]`` as an approximate match of ``quote``, scored as :func:`match` scores its candidates
+    (for a caller that knows the span, such as the sentence a remembered sentence most overlaps)."""
+    folded = fold(text) if folded is None else folded
+    quote_similarity = _similarity(fold(quote), folded[start:end])
     score = _context_score(text, start, end, prefix, suffix, hint, quote_similarity)
     if quote_similarity < MIN_QUOTE_SIMILARITY:
         score = min(score, quote_similarity * 0.9)
@@ -169,7 +177,10 @@ def _refine(text: str, quote: str, start: int, end: int, folded: str, reach: int
         for k in range(max(0, lo), min(len(text), hi) + 1):
             before = text[k - 1] if k > 0 else " "
             after = text[k] if k < len(text) else " "
-            if (at_start and not before.isalnum() and after.isalnum()) or (not at_start and before.isalnum() and not after.isalnum()):
+            word = (at_start and not before.isalnum() and after.isalnum()) or (not at_start and before.isalnum() and not after.isalnum())
+            # Punctuation at either end belongs to the quote as often as not ("... the vote." or “quoted”).
+            spaced = (at_start and before.isspace() and not after.isspace()) or (not at_start and not before.isspace() and after.isspace())
+            if word or spaced:
                 out.append(k)
         return out
 

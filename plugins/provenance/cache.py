@@ -21,7 +21,7 @@ from typing import Any
 
 from . import __version__
 
-FORMAT = 1  # bump when the pickled records change shape
+FORMAT = 2  # bump when the pickled records change shape (2: editors' decisions are records)
 
 
 def code_fingerprint() -> str:

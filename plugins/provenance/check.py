@@ -4,6 +4,9 @@ building the site. Every problem is printed as ``file:line: message (fix: ...)``
 
 from __future__ import annotations
 
+import html
+import posixpath
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,12 +14,14 @@ from typing import Any
 
 import markdown
 
-from . import pipeline, site_config
+from . import memory, pipeline, pointers, site_config
 from .citations_md import CitationExtension, PageState
 from .cite import Resolver
 from .errors import Problem
 
 DEFAULT_EXTENSIONS = ["fenced_code", "tables", "attr_list", "md_in_html", "footnotes"]
+_HREF = re.compile(r'\shref="([^"]*)"')
+ANCHOR_SEVERITY = {"warn": "warning", "info": "info"}  # MkDocs' validation.anchors levels; "ignore" reports nothing
 
 
 @dataclass
@@ -25,6 +30,9 @@ class Settings:
     docs: Path
     seeds: Path
     editorial: Path
+    cache: Path | None = None  # the plugin's cache folder, which keeps the words of the claims earlier runs saw
+    pages: str = "sources"  # where the source pages go, under docs
+    anchors: str = "info"  # MkDocs' validation.anchors: how a link to a missing sentence anchor is reported
     extensions: list[Any] = field(default_factory=list)
     extension_configs: dict[str, Any] = field(default_factory=dict)
 
@@ -39,13 +47,24 @@ def settings(config_file: Path) -> tuple[Settings, list[Problem]]:
     problems += more
     if "footnotes" not in names:
         names.append("footnotes")
-    return Settings(root, root / layout.docs, seeds, editorial, names, configs), problems
+    cache = root / layout.cache_dir if layout.cache_dir else None
+    return Settings(root, root / layout.docs, seeds, editorial, cache, layout.pages, _anchor_level(data), names, configs), problems
 
 
-def check_pages(s: Settings, result: pipeline.Result) -> list[Problem]:
+def _anchor_level(data: dict[str, Any]) -> str:
+    """MkDocs' ``validation: anchors:`` (or ``validation: links: anchors:``), "info" by default."""
+    validation = data.get("validation")
+    if not isinstance(validation, dict):
+        return "info"
+    links = validation.get("links")
+    level = links.get("anchors") if isinstance(links, dict) and "anchors" in links else validation.get("anchors", "info")
+    return str(level)
+
+
+def check_pages(s: Settings, result: pipeline.Result, remembered: memory.Memory | None = None) -> list[Problem]:
     """Run every Markdown page under docs/ through Python-Markdown with the citation extension."""
     problems: list[Problem] = []
-    resolver = Resolver(result.sources, result.claims)
+    resolver = Resolver(result.sources, result.claims, remembered)
     citations = CitationExtension()
     try:
         md = markdown.Markdown(extensions=[*s.extensions, citations], extension_configs=s.extension_configs)
@@ -53,8 +72,8 @@ def check_pages(s: Settings, result: pipeline.Result) -> list[Problem]:
         problems.append(Problem("mkdocs.yml", None, f"Markdown extensions could not be loaded ({exc}); checking with the basic ones", "", "info"))
         md = markdown.Markdown(extensions=[*DEFAULT_EXTENSIONS, citations])
 
-    def report(file: str, line: int | None, message: str, fix: str) -> None:
-        problems.append(Problem(file, line, message, fix))
+    def report(file: str, line: int | None, message: str, fix: str, severity: str = "error") -> None:
+        problems.append(Problem(file, line, message, fix, severity))
 
     if not s.docs.is_dir():
         return problems
@@ -74,16 +93,43 @@ def check_pages(s: Settings, result: pipeline.Result) -> list[Problem]:
                 text = "\n" * text.count("\n", 0, end + 4) + text[end + 4 :]
         citations.page = PageState(shown, text, resolver, lambda target: "", report)
         md.reset()
-        md.convert(text)
+        rendered = md.convert(text)
+        problems += sentence_links(s, page.relative_to(s.docs).as_posix(), shown, text, rendered, resolver)
     citations.page = None
+    return problems
+
+
+def sentence_links(s: Settings, src: str, shown: str, text: str, rendered: str, resolver: Resolver) -> list[Problem]:
+    """Links (``sources/ID.md#s-…``) to a sentence anchor that no source page has, as MkDocs' anchor
+    validation reports them in a build; with the sentence it became, when its words are known."""
+    severity = ANCHOR_SEVERITY.get(s.anchors)
+    if severity is None:
+        return []
+    problems = []
+    for href in dict.fromkeys(html.unescape(h) for h in _HREF.findall(rendered)):
+        path, _, fragment = href.partition("#")
+        if not fragment.startswith("s-") or "://" in path or not path.endswith(".md"):
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+        folder, _, name = target.rpartition("/")
+        source = resolver.sources.get(name[:-3]) if folder == s.pages.strip("/") else None
+        if source is None or any(x.id == fragment for x in source.sentences):
+            continue
+        found = pointers.resolve(f"{source.id}.{fragment}", None, resolver.sources, resolver.claims, resolver.claim_by_sentence, resolver.memory)
+        fix = f"the sentence was edited: link to '#{found.claim.sentence}'" if found.claim else "copy the anchor from the source's page"
+        at = text.find(href)
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        problems.append(Problem(shown, line, f"links to '{href}', but '{s.pages}/{source.id}.md' has no anchor '#{fragment}'", fix, severity))
     return problems
 
 
 def run(config_file: Path) -> int:
     s, problems = settings(config_file)
-    result = pipeline.run(s.seeds, s.root, s.editorial)
+    # Claim ids are re-anchored with the memory the builds keep, as the build does; check only reads it.
+    remembered = memory.load(s.cache) if s.cache else None
+    result = pipeline.run(s.seeds, s.root, s.editorial, memory=remembered)
     problems += result.problems
-    problems += check_pages(s, result)
+    problems += check_pages(s, result, remembered)
     counts = {"error": 0, "warning": 0, "info": 0}
     for problem in problems:
         counts[problem.severity if problem.severity in counts else "info"] += 1

@@ -38,7 +38,7 @@ class PageState:
     markdown: str  # the page's Markdown source, to find line numbers
     resolver: Resolver
     note_html: Callable[[Target], str]  # the note of one citation, as HTML
-    report: Callable[[str, int | None, str, str], None]  # (file, line, message, fix)
+    report: Callable[[str, int | None, str, str, str], None]  # (file, line, message, fix, severity)
     ids: dict[tuple, str] = field(default_factory=dict)
     cursor: int = 0
 
@@ -83,9 +83,12 @@ class CitationProcessor(Treeprocessor):
             targets = [state.resolver.resolve(citation) for citation in citations]
             failures = [t for t in targets if isinstance(t, Failure)]
             for failure in failures:
-                state.report(state.file, line, failure.message, failure.fix)
+                state.report(state.file, line, failure.message, failure.fix, "error")
+            for target in targets:
+                if isinstance(target, Target) and target.notice:
+                    state.report(state.file, line, *target.notice, "info")
             if footnotes is None:
-                state.report(state.file, line, "citations need the 'footnotes' Markdown extension", "add 'footnotes' to markdown_extensions")
+                state.report(state.file, line, "citations need the 'footnotes' Markdown extension", "add 'footnotes' to markdown_extensions", "error")
             if failures or footnotes is None:
                 continue  # the citation stays as written, and the build reports it
             refs = []

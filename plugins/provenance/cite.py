@@ -5,6 +5,7 @@ The syntax (a public contract, documented in docs/reference/citations.md)::
     [@SOURCE_ID]                      a source as a whole
     [@SOURCE_ID "exact words"]        a passage: the words must occur verbatim in the source
     [@claim:CLAIM_ID]                 a claim, by its id in provenance.json
+    [@claim:CLAIM_ID "words"]         the same, with words of the claim that re-anchor it if its sentence is edited
     [@a "words"; @b; @claim:ID]       several at once, separated by semicolons
 
 Curly quotes (“...”) may be used instead of straight ones. A backslash before the
@@ -17,7 +18,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from . import anchor
+from . import anchor, pointers
+from .memory import Memory
 from .model import Claim, Sentence, Source
 
 GROUP = re.compile(r"(?<!\\)\[(@[^\[\]\n]*?)\](?!\()")
@@ -44,6 +46,7 @@ class Target:
     claim: Claim | None = None
     start: int = 0
     end: int = 0
+    notice: tuple[str, str] | None = None  # (message, fix) to tell the editor: a claim id re-anchored after an edit
 
     @property
     def exact(self) -> str:
@@ -91,19 +94,22 @@ def _split(inner: str) -> list[str]:
 class Resolver:
     """Resolves citations against a corpus; pure, so it can serve any site generator."""
 
-    def __init__(self, sources: list[Source], claims: list[Claim]) -> None:
+    def __init__(self, sources: list[Source], claims: list[Claim], memory: Memory | None = None) -> None:
         self.sources = {s.id: s for s in sources}
         self.claims = {c.id: c for c in claims}
         self.claim_by_sentence = {(c.source, c.sentence): c for c in claims}
+        self.memory = memory  # the words of claims earlier runs saw, to re-anchor an id whose sentence was edited
 
     def resolve(self, citation: Citation) -> Target | Failure:
         if citation.claim is not None:
-            claim = self.claims.get(citation.claim)
+            found = pointers.resolve(citation.claim, citation.quote, self.sources, self.claims, self.claim_by_sentence, self.memory)
+            claim = found.claim
             if claim is None:
-                return Failure(f"unknown claim id '{citation.claim}'", _closest(citation.claim, self.claims, "claim ids"))
+                return Failure(found.message, found.fix)
             source = self.sources[claim.source]
             sentence = next(s for s in source.sentences if s.id == claim.sentence)
-            return Target("claim", source, sentence, claim, sentence.start, sentence.end)
+            notice = (found.message, found.fix) if found.severity == "info" else None
+            return Target("claim", source, sentence, claim, sentence.start, sentence.end, notice)
         source = self.sources.get(citation.source or "")
         if source is None:
             return Failure(f"unknown source id '{citation.source}'", _closest(citation.source or "", self.sources, "source ids"))

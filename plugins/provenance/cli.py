@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -46,15 +48,24 @@ def _pages(docs: Path) -> list[str]:
 
 
 def _sentences(args: argparse.Namespace) -> int:
-    result = pipeline.run(Path(args.seeds))
-    for problem in result.problems:
+    layout, root, problems = _layout(Path(args.config_file), seeds=args.seeds)
+    result = pipeline.run(root / layout.seeds, root, root / layout.editorial if layout.editorial else None)
+    for problem in problems + result.problems:
         print(problem, file=sys.stderr)
-    claim_ids = {c.sentence for c in result.claims}
+    known = {s.id for s in result.sources}
+    for wanted in args.source or []:
+        if wanted not in known:
+            close = difflib.get_close_matches(wanted, sorted(known), n=1) or [k for k in sorted(known) if k.startswith(wanted)][:1]
+            fix = f"did you mean '{close[0]}'?" if close else f"the source ids are: {', '.join(sorted(known)) or 'none'}"
+            print(f"provenance sentences: unknown source id '{wanted}' (fix: {fix})", file=sys.stderr)
+            return 2
+    claims = {(c.source, c.sentence): c.id for c in result.claims}
     for source in result.sources:
+        if args.source and source.id not in args.source:
+            continue
         print(f"# {source.id} ({source.file})")
-        for s in source.sentences:
-            mark = "claim" if s.id in claim_ids else s.role
-            print(f"{s.id}\t¶{s.paragraph}\t{s.start}-{s.end}\t{mark}\t{s.text}")
+        for s in source.sentences:  # the role as provenance.json gives it, and the claim's id (for an editorial 'claim:') or -
+            print(f"{s.id}\t¶{s.paragraph}\t{s.start}-{s.end}\t{s.role}\t{claims.get((source.id, s.id), '-')}\t{s.text}")
     return 0
 
 
@@ -134,8 +145,15 @@ def main(argv: list[str] | None = None) -> int:
                    help="how sources without a 'display' in their sidecar are shown (default: the plugin's 'display' option, else full)")
     p.add_argument("-o", "--output", default="-")
     p.set_defaults(func=_export)
-    p = sub.add_parser("sentences", help="list every sentence with its id, paragraph, offsets and role")
-    p.add_argument("--seeds", default="seeds")
+    p = sub.add_parser(
+        "sentences",
+        help="list every sentence with its id, paragraph, offsets, role and claim id",
+        description="One line per sentence, tab-separated: sentence id, paragraph, start-end offsets, role (as in provenance.json), "
+        "the claim's id (or - for a sentence that is no claim), text.",
+    )
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml, for the seeds folder (default: ./mkdocs.yml, if there is one)")
+    p.add_argument("--seeds", default=None, help="folder of sources (default: the plugin's 'seeds' option, else seeds)")
+    p.add_argument("--source", action="append", metavar="ID", help="list only this source (may be given more than once)")
     p.set_defaults(func=_sentences)
     p = sub.add_parser(
         "diff",
@@ -175,7 +193,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     p.set_defaults(func=_check)
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # the reader stopped early (| head): not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (Python flushes stdout at exit)
+        return 0
 
 
 if __name__ == "__main__":

@@ -35,6 +35,8 @@ NO_CHANGES = "No changes to claims"
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A link to a sentence's anchor in hand-written Markdown: "<source id>.md#s-…" or "<source id>/#s-…".
 _ANCHOR_LINK = re.compile(r"([A-Za-z0-9][\w.-]*?)(?:\.md|/)#(s-[0-9a-f]{8}(?:-\d+)?)\b")
+# A citation of a claim by its id, "[@claim:<source id>.s-…]" (alone or in a group): it breaks with the anchor.
+_CLAIM_CITATION = re.compile(r"@claim:([a-z0-9][a-z0-9-]*)\.(s-[0-9a-f]{8}(?:-\d+)?)(?![\w-])")
 
 
 class DiffError(Exception):
@@ -190,7 +192,8 @@ class BrokenLink:
     url: str
     source: str
     text: str | None  # None: a sentence its source's page does not show (displayed as excerpts)
-    linked_from: list[str] = field(default_factory=list)  # "path:line" of hand-written pages that link to it
+    linked_from: list[str] = field(default_factory=list)  # "path:line" of hand-written pages that link to it or cite it
+    now: str = ""  # the anchor of the sentence it became, when its claim was reworded
 
 
 @dataclass
@@ -296,6 +299,10 @@ def _docs_links(docs: dict[str, str]) -> dict[tuple[str, str], list[str]]:
             for match in _ANCHOR_LINK.finditer(line):
                 source = match.group(1).rsplit("/", 1)[-1]
                 links.setdefault((source, match.group(2)), []).append(f"{path}:{number}")
+            for match in _CLAIM_CITATION.finditer(line):
+                where = links.setdefault((match.group(1), match.group(2)), [])
+                if f"{path}:{number}" not in where:
+                    where.append(f"{path}:{number}")
     return links
 
 
@@ -401,6 +408,7 @@ def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
     links = _docs_links(head.docs)
     new_anchors = {f"{s.get('page', '')}#{x['id']}" for s in new_sources.values() for x in s.get("sentences", [])}
     new_pages = {s.get("page") for s in new_sources.values()}
+    became = {change.before["id"]: change.after.get("url", "") for change in diff.claims_changed if change.before["id"] != change.after["id"]}
     for sid, s in old_sources.items():
         page = s.get("page", "")
         gone = bool(page) and page not in new_pages
@@ -410,7 +418,7 @@ def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
             url = f"{page}#{sentence['id']}"
             linked = links.get((sid, sentence["id"]), [])
             if url not in new_anchors and (linked or not gone):
-                diff.broken.append(BrokenLink(url, sid, sentence.get("text"), linked))
+                diff.broken.append(BrokenLink(url, sid, sentence.get("text"), linked, became.get(f"{sid}.{sentence['id']}", "")))
     diff.broken.sort(key=lambda link: (not link.linked_from,))
     return diff
 
@@ -577,7 +585,8 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
 
     def broken_line(b: BrokenLink) -> str:
         linked = f" — **linked from** {', '.join(_code(w) for w in b.linked_from)}" if b.linked_from else ""
-        return f"- {_code(b.url)}{linked}: {quoted(b.text, 120)}"
+        now = f" (reworded: now {_code(b.now)})" if b.now else ""
+        return f"- {_code(b.url)}{linked}{now}: {quoted(b.text, 120)}"
 
     section("Sources", diff.sources, source_line)
     section("Claims added", diff.claims_added, claim_line)

@@ -1,12 +1,13 @@
 """The editorial layer: editors' corrections, notes, references and contested points.
 
 Editorial files are YAML files in ``<seeds>/editorial/`` (documented in
-docs/editorial.md). They point at passages by quote, never by offset or id
-alone, so that they survive edits to the sources: each passage is re-anchored
-with :func:`provenance.anchor.match` (verbatim first, then approximately with a
+docs/editorial.md). They point at passages by quote, never by offset, so that
+they survive edits to the sources: each passage is re-anchored with
+:func:`provenance.anchor.match` (verbatim first, then approximately with a
 score threshold); a passage below the threshold is reported as *orphaned*,
 with its file, line and the best candidate, and is never attached to another
-sentence.
+sentence. A claim id is re-anchored the same way, with the words written beside
+it or those an earlier run saw (:mod:`provenance.pointers`).
 """
 
 from __future__ import annotations
@@ -18,20 +19,35 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import anchor, yamlfile
+from . import anchor, pointers, yamlfile
 from .analysis.analyze import Analysis, settle
 from .errors import Problem
-from .model import STANCES, STATUSES, Claim, ContestedPoint, EditorialNote, Position, Reference, Relation, Source
+from .memory import Memory
+from .model import STANCES, STATUSES, Claim, ContestedPoint, Decision, EditorialNote, Position, Reference, Relation, Source
 
 FOLDER = "editorial"
 SECTIONS = {"claims", "links", "points"}
-CLAIM_KEYS = {"claim", "passage", "status", "hedges", "note", "references", "why"}
+CLAIM_KEYS = {"claim", "quote", "passage", "status", "hedges", "note", "references", "why"}
 LINK_KEYS = {"a", "b", "verdict", "relation", "why"}
 POINT_KEYS = {"id", "match", "verdict", "title", "rating", "note", "references", "positions", "why"}
 POSITION_KEYS = {"stance", "holders", "passages"}
 PASSAGE_KEYS = {"source", "quote", "prefix", "suffix"}
+CLAIM_POINTER_KEYS = {"claim", "quote"}
 REFERENCE_KEYS = {"title", "url", "publisher", "date"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Link:
+    """An editor's verdict on the link between two claims, and where it was written."""
+
+    a: str  # claim id
+    b: str  # claim id
+    verdict: str  # confirm | reject
+    relation: str | None
+    why: str
+    file: str
+    line: int | None
 
 
 @dataclass
@@ -42,19 +58,21 @@ class Edits:
     orphans: list[Problem] = field(default_factory=list)
     status: dict[str, str] = field(default_factory=dict)
     hedges: dict[str, Any] = field(default_factory=dict)  # claim id -> "reject" | "confirm" | [markers]
-    links: list[tuple[str, str, str, str | None, str]] = field(default_factory=list)  # (a, b, verdict, relation, why)
+    links: list[Link] = field(default_factory=list)
     notes: dict[str, EditorialNote] = field(default_factory=dict)
     points: list[dict[str, Any]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
 
 class _Reader:
-    def __init__(self, display: str, sources: dict[str, Source], claims: dict[tuple[str, str], Claim], edits: Edits) -> None:
+    def __init__(self, display: str, sources: dict[str, Source], claims: dict[tuple[str, str], Claim], edits: Edits,
+                 memory: Memory | None = None) -> None:
         self.display = display
         self.sources = sources
         self.claims = claims
         self.by_id = {c.id: c for c in claims.values()}
         self.edits = edits
+        self.memory = memory
 
     def problem(self, line: int | None, message: str, fix: str = "", severity: str = "error") -> None:
         self.edits.problems.append(Problem(self.display, line, message, fix, severity))
@@ -72,14 +90,29 @@ class _Reader:
                 ok = False
         return ok
 
+    def pointer(self, claim_id: Any, quote: Any, line: int | None) -> Claim | None:
+        """The claim an id points at (with its words beside it, if given), re-anchored if its sentence was edited."""
+        if not isinstance(claim_id, str) or not claim_id.strip():
+            self.problem(line, f"a claim id must be text (SOURCE.s-1a2b3c4d), not {claim_id!r}", "copy the id from provenance.json")
+            return None
+        if quote is not None and not isinstance(quote, str):
+            self.problem(line, "'quote' beside a claim id must be the claim's words, as text", "write quote: \"...\"")
+            return None
+        found = pointers.resolve(claim_id.strip(), quote, self.sources, self.by_id, self.claims, self.memory)
+        if found.severity == "warning":
+            self.edits.orphans.append(Problem(self.display, line, found.message, found.fix))
+        elif found.severity:
+            self.problem(line, found.message, found.fix, found.severity)
+        return found.claim
+
     def passage(self, value: Any, line: int | None) -> Claim | None:
         """The claim a passage (or a claim id) points at, re-anchored in the current text."""
         if isinstance(value, str):
-            claim = self.by_id.get(value)
-            if claim is None:
-                close = difflib.get_close_matches(value, list(self.by_id), n=1)
-                self.problem(line, f"unknown claim id '{value}'", f"did you mean '{close[0]}'?" if close else "point at the passage by quote instead")
-            return claim
+            return self.pointer(value, None, line)
+        if isinstance(value, dict) and "claim" in value:
+            if not self.keys(value, CLAIM_POINTER_KEYS, "a claim id with its words"):
+                return None
+            return self.pointer(value.get("claim"), value.get("quote"), _line(value) or line)
         if not self.keys(value, PASSAGE_KEYS, "a passage"):
             return None
         line = _line(value) or line
@@ -136,7 +169,7 @@ class _Reader:
                                  str(date) if date else None))
         return tuple(out)
 
-    def note(self, key: str, entry: dict[str, Any], decisions: list[str]) -> None:
+    def note(self, key: str, entry: dict[str, Any], decisions: list[Decision]) -> None:
         text = entry.get("note")
         if text is not None and not isinstance(text, str):
             self.problem(_key_line(entry, "note"), "'note' must be text (Markdown)", "quote it or use a '|' block")
@@ -154,11 +187,17 @@ class _Reader:
         if not self.keys(entry, CLAIM_KEYS, "a claim entry"):
             return
         line = _line(entry)
-        target = entry.get("claim", entry.get("passage"))
-        if target is None:
+        if entry.get("claim") is not None:
+            claim = self.pointer(entry["claim"], entry.get("quote"), _key_line(entry, "claim") or line)
+        elif entry.get("quote") is not None:
+            self.problem(_key_line(entry, "quote") or line, "'quote' goes beside 'claim' (an id), or inside 'passage'",
+                         "write passage: {source: ..., quote: ...}, or add claim: SOURCE.s-...")
+            return
+        elif entry.get("passage") is not None:
+            claim = self.passage(entry["passage"], line)
+        else:
             self.problem(line, "a claim entry needs 'passage' (source and quote) or 'claim' (an id)", "add passage: {source: ..., quote: ...}")
             return
-        claim = self.passage(target, line)
         if claim is None:
             return
         why = str(entry.get("why") or "").strip()
@@ -208,7 +247,7 @@ class _Reader:
                          "point 'b' at another source, or use relation: contests")
             return
         why = str(entry.get("why") or "").strip()
-        self.edits.links.append((a.id, b.id, verdict, relation, why))
+        self.edits.links.append(Link(a.id, b.id, verdict, relation, why, self.display, line))
 
     def point_entry(self, entry: Any) -> None:
         if not self.keys(entry, POINT_KEYS, "a point entry"):
@@ -282,8 +321,8 @@ class _Reader:
         return out or None
 
 
-def _decision(what: str, why: str) -> str:
-    return f"{what}: {why}" if why else what
+def _decision(what: str, why: str) -> Decision:
+    return Decision(what, why)
 
 
 def _line(node: Any) -> int | None:
@@ -307,8 +346,9 @@ def _display(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def load(folder: Path, base: Path, sources: list[Source], claims: list[Claim]) -> Edits:
-    """Read and resolve every editorial file in ``folder`` (sorted by name)."""
+def load(folder: Path, base: Path, sources: list[Source], claims: list[Claim], memory: Memory | None = None) -> Edits:
+    """Read and resolve every editorial file in ``folder`` (sorted by name); ``memory`` holds the words
+    of claims earlier runs saw, to re-anchor claim ids whose sentence was edited."""
     edits = Edits()
     if not folder.is_dir():
         return edits
@@ -318,7 +358,7 @@ def load(folder: Path, base: Path, sources: list[Source], claims: list[Claim]) -
         if path.suffix.lower() not in (".yml", ".yaml") or path.name.startswith("."):
             continue
         display = _display(path, base)
-        reader = _Reader(display, by_id, by_sentence, edits)
+        reader = _Reader(display, by_id, by_sentence, edits, memory)
         if path.is_dir():
             reader.problem(None, "is a folder, not an editorial file", "rename it, or move the files in it up into the editorial folder", "warning")
             continue
@@ -353,7 +393,8 @@ def load(folder: Path, base: Path, sources: list[Source], claims: list[Claim]) -
 def apply(analysis: Analysis, edits: Edits, claims: list[Claim]) -> None:
     """Apply the editors' decisions to the automatic analysis, in place."""
     relations = analysis.relations
-    for a, b, verdict, relation, why in edits.links:
+    for link in edits.links:
+        a, b, verdict, relation = link.a, link.b, link.verdict, link.relation
         pair = {a, b}
         existing = [r for r in relations if {r.a, r.b} == pair]
         relations[:] = [r for r in relations if {r.a, r.b} != pair]
@@ -365,8 +406,8 @@ def apply(analysis: Analysis, edits: Edits, claims: list[Claim]) -> None:
         for cid in (a, b):
             other = b if cid == a else a
             word = "confirmed" if verdict == "confirm" else "rejected"
-            note = edits.notes.get(cid, EditorialNote())
-            edits.notes[cid] = replace(note, decisions=note.decisions + (_decision(f"link to {other} {word}", why),))
+            note = edits.notes.get(cid) or EditorialNote(file=link.file, line=link.line)
+            edits.notes[cid] = replace(note, decisions=note.decisions + (Decision(word, link.why, other),))
     points = list(analysis.contested)
     by_claim = {cid: p for p in points for pos in p.positions for cid in pos.claims}
     reviewed_by: dict[str, dict[str, Any]] = {}  # automatic point id -> the entry that reviews it

@@ -108,7 +108,7 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
         key: {
             "note": note.markdown,
             "references": [{"title": r.title, "url": r.url, "publisher": r.publisher, "date": r.date} for r in note.references],
-            "decisions": list(note.decisions),
+            "decisions": [str(d) for d in note.decisions],
             "file": note.file,
             "line": note.line,
         }

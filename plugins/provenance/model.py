@@ -140,12 +140,31 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """One decision an editor took, with their reason.
+
+    ``what`` is said in words ("status set to corroborated", "point confirmed", "reviewed"); for a
+    link, ``what`` is "confirmed" or "rejected" and ``claim`` is the claim at the other end, which
+    pages name by its source and paragraph (never by its id).
+    """
+
+    what: str
+    why: str = ""
+    claim: str | None = None
+
+    def __str__(self) -> str:
+        """The decision as ``provenance.json`` writes it (ids, for programs)."""
+        what = f"link to {self.claim} {self.what}" if self.claim else self.what
+        return f"{what}: {self.why}" if self.why else what
+
+
+@dataclass(frozen=True)
 class EditorialNote:
     """An editor's note (Markdown), references and decisions on one claim or contested point."""
 
     markdown: str = ""
     references: tuple[Reference, ...] = ()
-    decisions: tuple[str, ...] = ()  # what the editor decided, in words, with their reason
+    decisions: tuple[Decision, ...] = ()  # what the editor decided, with their reason
     file: str = ""
     line: int | None = None
 

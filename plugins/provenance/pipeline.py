@@ -16,6 +16,7 @@ from .analysis.analyze import Analysis, Local, analyze, local_facts
 from .cache import Cache
 from .errors import Problem, line_of
 from .ingest import Corpus, display_path, load_corpus, read_source, source_files
+from .memory import Memory
 from .model import Claim, Source
 
 
@@ -56,11 +57,16 @@ def _file_bytes(path: Path) -> bytes:
         return b""
 
 
-def run(seeds: Path, base: Path | None = None, editorial_dir: Path | None = None, cache: Cache | None = None) -> Result:
-    """Sources -> sentences -> claims -> relations, then the editors' corrections on top."""
+def run(seeds: Path, base: Path | None = None, editorial_dir: Path | None = None, cache: Cache | None = None,
+        memory: Memory | None = None) -> Result:
+    """Sources -> sentences -> claims -> relations, then the editors' corrections on top.
+
+    ``memory`` holds the words of the claims earlier runs saw: an editorial entry that points at a
+    claim by an id whose sentence was since edited is re-anchored with them (:mod:`provenance.pointers`).
+    """
     editorial_dir = editorial_dir or seeds / editorial.FOLDER
     if cache is None:
-        return _run(seeds, base, editorial_dir, None, {})
+        return _run(seeds, base, editorial_dir, None, {}, memory)
     source_keys: dict[str, str] = {}
     inputs: list[bytes | str] = [str(seeds), str(base)]
     if seeds.is_dir():
@@ -75,7 +81,7 @@ def run(seeds: Path, base: Path | None = None, editorial_dir: Path | None = None
     cached = cache.get("corpus", corpus_key)
     if isinstance(cached, Result):
         return cached
-    result = _run(seeds, base, editorial_dir, cache, source_keys)
+    result = _run(seeds, base, editorial_dir, cache, source_keys, memory)
     cache.put("corpus", corpus_key, result)
     cache.prune("corpus", {corpus_key})
     cache.prune("source", set(source_keys.values()))
@@ -100,7 +106,8 @@ def _read_all(jobs: list[tuple[Path, str]]) -> list[tuple[Source, list[Problem],
         return list(pool.map(read_and_analyse, *zip(*jobs, strict=True), chunksize=max(1, len(jobs) // (workers * 8))))
 
 
-def _run(seeds: Path, base: Path | None, editorial_dir: Path, cache: Cache | None, source_keys: dict[str, str]) -> Result:
+def _run(seeds: Path, base: Path | None, editorial_dir: Path, cache: Cache | None, source_keys: dict[str, str],
+         memory: Memory | None = None) -> Result:
     local: dict[str, dict[str, Local]] = {}
     locals_by_file: dict[str, dict[str, Local]] = {}
     ready: dict[str, tuple[Source, list[Problem]]] = {}
@@ -135,7 +142,7 @@ def _run(seeds: Path, base: Path | None, editorial_dir: Path, cache: Cache | Non
     result = Result(corpus, found, list(corpus.problems))
     result.problems += verify(corpus.sources, found)
     result.analysis = analyze(corpus.sources, found, local=local)
-    edits = editorial.load(editorial_dir, base or Path.cwd(), corpus.sources, found)
+    edits = editorial.load(editorial_dir, base or Path.cwd(), corpus.sources, found, memory)
     editorial.apply(result.analysis, edits, found)
     result.problems += edits.problems
     result.orphans = [Problem(o.file, o.line, o.message, o.fix, "warning") for o in edits.orphans]

@@ -17,14 +17,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import active_markup, export, pipeline, theming
+from . import active_markup, export, memory, pipeline, theming
 from .cache import Cache
 from .citations_md import CitationExtension, PageState
 from .cite import Resolver
 from .config import ProvenanceConfig
 from .errors import Problem
 from .footnote_roles import FootnoteRolesExtension
-from .render import analysis_pages, annotations, citation_note, editorial_note, escape, index_page, source_page
+from .render import analysis_pages, annotations, citation_note, editorial_note, escape, index_page, naming, source_page
 from .render.links import relative
 from .sources import excerpts
 
@@ -58,6 +58,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.rendered: dict[str, str] = {}
         self.shown = excerpts.Shown()
         self.scripts: active_markup.Check | None = None  # the reject_scripts option's check
+        self.memory: memory.Memory | None = None  # the words of claims earlier builds saw (kept with the cache)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -97,16 +98,18 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         cache = None
+        self.memory = None
         if self.config.cache:
             settings = repr(sorted((k, v) for k, v in self.config.items() if k not in ("cache", "cache_dir")))
             cache = Cache(self.root / self.config.cache_dir, settings)
+            self.memory = memory.load(self.root / self.config.cache_dir)
         started = time.perf_counter()
-        result = pipeline.run(self.seeds, self.root, self.editorial, cache)
+        result = pipeline.run(self.seeds, self.root, self.editorial, cache, self.memory)
         if cache is not None:
             log.debug(f"analysis in {time.perf_counter() - started:.2f}s; cache hits {cache.hits}, misses {cache.misses}")
         self.last_cache = cache
         self.result = result
-        self.resolver = Resolver(result.sources, result.claims)
+        self.resolver = Resolver(result.sources, result.claims, self.memory)
         self._report(result.problems)
         self.shown = excerpts.select(result, self.config.display, self._cited(files))
         if self.config.reject_scripts:
@@ -129,7 +132,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
                 self.urls[source.id] = file.url
         index_uri = posixpath.join(folder, "index.md")
         if not files.get_file_from_path(index_uri):
-            self._add(files, config, index_uri, "Sources", self._index_renderer(), "provenance")
+            self._add(files, config, index_uri, index_page.TITLE, self._index_renderer(), "provenance")
         files.append(File.generated(config, CSS, abs_src_path=str(ASSETS / "provenance.css")))
         if self.config.export:
             contested_url = self.analysis_urls.get("contested", "")
@@ -210,11 +213,18 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         return render
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Put the analysis pages in reading order (overview first) rather than alphabetical order."""
-        order = {posixpath.join(self.config.analysis_pages, f"{name}.md"): n for n, name in enumerate(ANALYSIS_PAGES)}
-        for item in nav.items:
-            children = getattr(item, "children", None)
-            if children and all(getattr(getattr(c, "file", None), "src_uri", None) in order for c in children):
+        """Put the analysis pages in reading order (overview first), and the sources in the order of the
+        list of all sources (which comes first), rather than alphabetical order."""
+        analysis = {posixpath.join(self.config.analysis_pages, f"{name}.md"): n for n, name in enumerate(ANALYSIS_PAGES)}
+        sources = {posixpath.join(self.config.pages, "index.md"): -1}
+        sources |= {posixpath.join(self.config.pages, f"{s.id}.md"): n for n, s in enumerate(self.result.sources if self.result else [])}
+        items = list(nav.items)
+        while items:
+            children = getattr(items.pop(), "children", None) or []
+            items += children
+            uris = [getattr(getattr(c, "file", None), "src_uri", None) for c in children]
+            order = next((o for o in (analysis, sources) if uris and all(u in o for u in uris)), None)
+            if order is not None:
                 children.sort(key=lambda c: order[c.file.src_uri])
         return nav
 
@@ -248,8 +258,8 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         def source_href(source_id: str) -> str:
             return relative(self.urls.get(source_id, ""), here) or "./"
 
-        def report(file: str, line: int | None, message: str, fix: str) -> None:
-            self._report([Problem(file, line, message, fix)])
+        def report(file: str, line: int | None, message: str, fix: str, severity: str = "error") -> None:
+            self._report([Problem(file, line, message, fix, severity)])
 
         docs = Path(config.docs_dir).resolve()
         try:
@@ -260,8 +270,14 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         original = page.file.content_string
         head = original.find(markdown[:200]) if markdown else -1
         offset = original.count("\n", 0, head) if head > 0 else 0
+        claims, sources = self.resolver.claims, self.resolver.sources
+
+        def name_claim(claim_id: str) -> str:
+            return naming.claim_link(claim_id, claims, sources, href)
+
         self.citations.page = PageState(
-            shown, "\n" * offset + markdown, self.resolver, lambda target: citation_note.note(target, analysis, href, source_href), report
+            shown, "\n" * offset + markdown, self.resolver,
+            lambda target: citation_note.note(target, analysis, href, source_href, name_claim=name_claim), report,
         )
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -274,6 +290,12 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         # MkDocs validates links to anchors against the ids it saw while rendering: give it ours.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID.findall(generated))
         return generated
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Learnt after the pages, whose citations may have re-anchored with what the memory held.
+        if self.memory is not None and self.result is not None:
+            self.memory.learn(self.result.claims)
+            memory.save(self.memory, self.root / self.config.cache_dir)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.seeds))

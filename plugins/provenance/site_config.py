@@ -104,6 +104,7 @@ class Layout:
     analysis_pages: str = "analysis"
     directory_urls: bool = True
     display: str = "full"  # how sources without a 'display' in their sidecar are shown: "full" or "excerpts"
+    cache_dir: str = ".cache/provenance"  # "" when the plugin's cache is off
 
     def page_url(self, source_id: str) -> str:
         """The URL of a source's page, relative to the site root."""
@@ -134,4 +135,5 @@ def layout_of(data: dict[str, Any]) -> Layout:
         analysis_pages=str(options.get("analysis_pages", defaults.analysis_pages)),
         directory_urls=bool(data.get("use_directory_urls", True)),
         display="excerpts" if options.get("display") == "excerpts" else defaults.display,
+        cache_dir=str(options.get("cache_dir", defaults.cache_dir)) if options.get("cache", True) is not False else "",
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..analysis.analyze import Analysis
 from ..model import Claim, ContestedPoint, DatedEvent, Source
-from . import editorial_note
+from . import editorial_note, naming
 from .annotations import STATUS_LABELS, independence
 from .escape import text as esc
 from .notes import Notes
@@ -46,7 +46,11 @@ class Context:
 
     def notes(self) -> Notes:
         notes = self.analysis.notes
-        return Notes(self.source_map, self.href, extra=lambda claim: editorial_note.note_html(notes.get(claim.id)))
+        return Notes(self.source_map, self.href, extra=lambda claim: editorial_note.note_html(notes.get(claim.id), self.name_claim))
+
+    def name_claim(self, claim_id: str) -> str:
+        """A claim for readers: its source and paragraph, linked."""
+        return naming.claim_link(claim_id, self.by_id, self.source_map, self.href)
 
     def title(self, source_id: str) -> str:
         source = self.source_map[source_id]
@@ -93,7 +97,7 @@ def _review(point: ContestedPoint, ctx: Context) -> str:
         parts.append('<p class="pv-rating"><span class="pv-mark pv-mark-rating">reviewed</span> by an editor</p>')
     note = ctx.analysis.notes.get(point.id)
     if note is not None:
-        lines = editorial_note.note_html(note).replace("<br>", "", 1)
+        lines = editorial_note.note_html(note, ctx.name_claim).replace("<br>", "", 1)
         parts.append(f'<p class="pv-editorial-block">{lines}</p>')
     return "".join(parts)
 

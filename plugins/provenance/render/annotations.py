@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 from ..analysis.analyze import Analysis
 from ..model import Claim, Source
-from . import editorial_note
+from . import editorial_note, naming
 from .escape import text as esc
 from .source_page import NoteParts
 
@@ -22,6 +22,42 @@ RELATION_LABELS = {
     "contests": "Contested by",
     "related": "Related (a weaker match: it may say something else; not counted as corroboration)",
 }
+SIMILARITY_KINDS = {"corroborates", "echoes", "related"}  # links the analysis finds by the words two claims share
+
+
+def score_note(kind: str, score: float, confirmed: bool) -> str:
+    """What a link's score tells a reader: the similarity of the words, for links found by it; nothing for
+    a contest (a denial and what it denies) or a link with no similarity to speak of; an editor's word
+    for a link an editor confirmed."""
+    if confirmed:
+        return " (confirmed by an editor)"
+    if kind in SIMILARITY_KINDS and round(score, 2) > 0:
+        return f" (similarity {score:.2f})"
+    return ""
+
+
+def relation_lines(
+    claim: Claim,
+    analysis: Analysis,
+    claims: Mapping[str, Claim],
+    sources: Mapping[str, Source],
+    href: Callable[[str, str], str],
+) -> list[str]:
+    """One line per kind of relation, its claims grouped by source, each link named by its paragraph and
+    opening words (so no two links read alike)."""
+    note = analysis.notes.get(claim.id)
+    confirmed = {d.claim for d in note.decisions if d.claim and d.what == "confirmed"} if note else set()
+    grouped: dict[str, dict[str, list[str]]] = {}
+    for other_id, kind, score in analysis.related(claim.id):
+        other = claims[other_id]
+        link = naming.sentence_link(other, sources, href) + score_note(kind, score, other_id in confirmed)
+        grouped.setdefault(kind, {}).setdefault(other.source, []).append(link)
+    lines = []
+    for kind in [*RELATION_LABELS, *sorted(set(grouped) - set(RELATION_LABELS))]:
+        if kind in grouped:
+            parts = [f"{naming.source_name(sid, sources, claim.source)}: {', '.join(links)}" for sid, links in grouped[kind].items()]
+            lines.append(f"<strong>{esc(RELATION_LABELS.get(kind, kind.capitalize()))}:</strong> " + "; ".join(parts))
+    return lines
 
 
 def mark(kind: str, label: str, help_text: str) -> str:
@@ -60,26 +96,16 @@ def annotator(
         if facts.hedges:
             hedges = "; ".join(f"<mark>{esc(h.marker)}</mark>: {esc(h.explanation)}" for h in facts.hedges)
             lines.append(f"<strong>Hedged:</strong> {hedges}")
-        grouped: dict[str, list[str]] = {}
-        for other_id, kind, score in analysis.related(claim.id):
-            other = claims[other_id]
-            other_source = sources[other.source]
-            sentence = next(s for s in other_source.sentences if s.id == other.sentence)
-            where = "this source" if other.source == claim.source else esc(other_source.meta.title or other_source.id)
-            score_text = f" (similarity {score:.2f})" if kind != "contests" else ""
-            grouped.setdefault(kind, []).append(
-                f'<a href="{esc(href(other.source, other.sentence))}">{where}, paragraph {sentence.paragraph}</a>{score_text}'
-            )
-        for kind in ("corroborates", "echoes", "contests", "related"):
-            if kind in grouped:
-                lines.append(f"<strong>{RELATION_LABELS[kind]}:</strong> " + "; ".join(grouped[kind]))
-        if grouped.get("corroborates") or grouped.get("echoes"):
+        lines += relation_lines(claim, analysis, claims, sources, href)
+        if any(kind in ("corroborates", "echoes") for _, kind, _ in analysis.related(claim.id)):
             lines.append(f"<strong>Sources:</strong> {independence(facts.sources, facts.independent)}")
         for point in analysis.points_of(claim.id):
             stance = next(p.stance for p in point.positions if claim.id in p.claims)
             lines.append(f'<strong>Contested point:</strong> <a href="{esc(point_href(point.id))}">{esc(point.title)}</a> (this claim {stance})')
         note = "".join(f'<br><span class="pv-fact">{line}</span>' for line in lines)
-        note += editorial_note.note_html(analysis.notes.get(claim.id))
+        note += editorial_note.note_html(
+            analysis.notes.get(claim.id), lambda cid: naming.claim_link(cid, claims, sources, href, claim.source)
+        )
         highlights = tuple((h.start, h.end, h.explanation) for h in facts.hedges)
         return NoteParts(marks=" ".join(marks), note=note, highlights=highlights)
 

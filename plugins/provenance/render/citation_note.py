@@ -13,8 +13,16 @@ from .escape import text as esc
 from .source_page import place
 
 
-def note(target: Target, analysis: Analysis, href: Callable[[str, str], str], source_href: Callable[[str], str], extra: str = "") -> str:
-    """HTML (inline content) for the footnote of one citation."""
+def note(
+    target: Target,
+    analysis: Analysis,
+    href: Callable[[str, str], str],
+    source_href: Callable[[str], str],
+    extra: str = "",
+    name_claim: Callable[[str], str] | None = None,
+) -> str:
+    """HTML (inline content) for the footnote of one citation; ``name_claim(id)`` names another claim for
+    readers (an editor's decision on a link), by its source and paragraph."""
     source = target.source
     meta = source.meta
     published = meta.published_iso or "date " + UNKNOWN
@@ -32,5 +40,5 @@ def note(target: Target, analysis: Analysis, href: Callable[[str, str], str], so
         if facts.hedges:
             marks += " " + mark("hedged", "hedged", "The wording weakens or distances the claim: " + ", ".join(h.marker for h in facts.hedges))
     if target.claim is not None:
-        extra = editorial_note.note_html(analysis.notes.get(target.claim.id)) + extra
+        extra = editorial_note.note_html(analysis.notes.get(target.claim.id), name_claim) + extra
     return f'<q class="pv-quote">{esc(target.exact)}</q> — {about}{where}.{link}{marks}{extra}'

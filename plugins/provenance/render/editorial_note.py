@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 import markdown
 
-from ..model import ContestedPoint, EditorialNote
+from ..model import ContestedPoint, Decision, EditorialNote
 from .escape import text as esc
 
 _PARA = re.compile(r"^<p>(.*)</p>$", re.S)
@@ -36,8 +37,24 @@ def references_html(note: EditorialNote) -> str:
     return "; ".join(items)
 
 
-def note_html(note: EditorialNote | None) -> str:
-    """Inline HTML lines (each a ``.pv-fact`` span preceded by a line break) for one note."""
+def decision_html(decision: Decision, name_claim: Callable[[str], str] | None = None) -> str:
+    """One decision as a sentence: a link's other claim by its source and paragraph (``name_claim`` gives it,
+    as HTML), never by its id; a plain review is its reason alone."""
+    if decision.claim is not None:
+        other = name_claim(decision.claim) if name_claim else "another claim"
+        what = f"Link to {other} {esc(decision.what)}"
+    elif decision.what == "reviewed":
+        what = ""
+    else:
+        what = esc(decision.what[:1].upper() + decision.what[1:])
+    why = esc(decision.why[:1].upper() + decision.why[1:]) if not what else esc(decision.why)
+    text = f"{what}: {why}" if what and why else what or why or "Reviewed"
+    return text if text.endswith((".", "!", "?", "…", ")", "”", '"')) else text + "."
+
+
+def note_html(note: EditorialNote | None, name_claim: Callable[[str], str] | None = None) -> str:
+    """Inline HTML lines (each a ``.pv-fact`` span preceded by a line break) for one note; ``name_claim(id)``
+    names the other claim of a link decision for readers (its source and paragraph, linked)."""
     if note is None:
         return ""
     lines = []
@@ -46,7 +63,7 @@ def note_html(note: EditorialNote | None) -> str:
     if note.references:
         lines.append(f"<strong>References:</strong> {references_html(note)}")
     if note.decisions:
-        lines.append("<strong>Editor's review:</strong> " + "; ".join(esc(d) for d in note.decisions))
+        lines.append("<strong>Editor's review:</strong> " + " ".join(decision_html(d, name_claim) for d in note.decisions))
     return "".join(f'<br><span class="pv-fact pv-editorial">{line}</span>' for line in lines)
 
 

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from ..model import UNKNOWN, Source
 from .escape import text as esc
 
+TITLE = "All sources"  # the folder's section in the navigation is "Sources": its first page is not "Sources" again
+
 
 def render(
     sources: list[Source], claim_counts: dict[str, int], link: Callable[[str], str], excerpted: Callable[[str], bool] = lambda _: False
@@ -27,7 +29,7 @@ def render(
             "</tr>"
         )
     return (
-        '<div class="pv-sources">\n<h1 id="sources">Sources</h1>\n'
+        f'<div class="pv-sources">\n<h1 id="sources">{TITLE}</h1>\n'
         f"<p>{len(sources)} sources. {_what_pages_show(sum(1 for s in sources if excerpted(s.id)), len(sources))}</p>\n"
         '<table class="pv-table"><caption>All sources</caption><thead><tr><th scope="col">Title</th><th scope="col">Publisher</th>'
         '<th scope="col">Author</th><th scope="col">Published</th><th scope="col">Claims</th><th scope="col">Id</th></tr></thead>'
