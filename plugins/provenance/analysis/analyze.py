@@ -236,6 +236,9 @@ def _holder_finder(text: str, chain: tuple[Attribution, ...], last_named: dict[s
 
     def holder(at: int, verb: bool) -> str:
         pronoun = next((a for a in reversed(chain) if a.name.lower() in ("he", "she", "they")), None)
+        agent = _passive_agent(text, at) if verb else None
+        if agent:  # "Reports that ... have been refuted by the health ministry"
+            return agent
         if verb:  # "The board denied ...": the verb's subject, even inside a reported passage
             for subject in (speaker_before(text, at), sentence_subject(text[:at])):
                 if subject is not None and is_holder(subject.name, subject=True):
@@ -251,6 +254,21 @@ def _holder_finder(text: str, chain: tuple[Attribution, ...], last_named: dict[s
         return ""
 
     return holder
+
+
+_PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$")
+_BY_AGENT = re.compile(r"[^.;:!?]{0,80}?\bby\s+(?P<agent>[^,.;:!?\"“”()]{2,80})")
+
+
+def _passive_agent(text: str, at: int) -> str | None:
+    """The agent of a passive verb of denial ("have been denied by an official spokesperson"), if named."""
+    if not _PASSIVE.search(text[max(0, at - 40) : at]):
+        return None
+    m = _BY_AGENT.match(text, text.find(" ", at))
+    if not m:
+        return None
+    agent = sentence_subject(m.group("agent"))
+    return agent.name if agent is not None and is_holder(agent.name, subject=True) else None
 
 
 def resolve_proposition(text: str, stance: Stance, recent: list[tuple[str, Local]], lead: list[str]) -> tuple[str, bool]:
