@@ -95,6 +95,12 @@ def test_stance_cues(text: str, kind: str, obj: str | None) -> None:
         "The minister did not say when the bridge would reopen.",
         "The company has not commented on the report.",
         "The festival was not held last year because of the rain.",
+        # nouns and adjectives that look like cues
+        "The minister told Harbour Question that the ferry would run.",
+        "The question that remains is who paid for the ferry.",
+        "There were some contradicting and unconfirmed reports about the fire.",
+        "They can also ruin your weekend in ways that have nothing to do with the weather.",
+        "There has been no sign of the missing hikers in three weeks.",
         # a cue inside a condition
         "We will see if this prompts the club to issue a statement denying the reports.",
         "It is unclear whether the ministry will reject the claims.",

@@ -90,6 +90,7 @@ MEDIA_NOUNS = frozenset(
 
 ANAPHORS = frozenset("it this that these those they all".split())
 NON_REFERRING = frozenset("any all every no some such".split())
+_DETERMINERS = frozenset("a an the some any many several these those two three no such".split())
 _AUXILIARIES = frozenset("is are was were be been has have had will would can could may might shall should must did does do".split())
 """Words that only point back: a proposition they stand for is found in the sentences before."""
 
@@ -303,6 +304,8 @@ def _refute_verb(text: str, m: re.Match[str]) -> Decision:
         return None  # "repudiated the treaty": a policy, not a claim
     if words[:1] and words[0] in PERSON_OBJECTS:
         return None
+    if prev[-1:] and prev[-1] in _DETERMINERS:
+        return None  # "some contradicting reports": an adjective, not a verb
     phrase = _strip_frame(_clause(text, m.end("cue")))
     if phrase.lower().startswith("that "):
         phrase = phrase[5:]
@@ -427,6 +430,8 @@ def _but_not_purpose(text: str, m: re.Match[str]) -> Decision:
 
 def _not_related(text: str, m: re.Match[str]) -> Decision:
     before = _before(text, m.start("cue"))
+    if re.search(r"(?i)\b(?:that|which|who|whose)\s*$", before):
+        return None  # "in ways that have nothing to do with ...": a relative clause describes, it denies nothing
     subject = _subject_of(before)
     if _hedged(before):
         return ("disputes", subject + " " + text[m.end("cue") :].split(".")[0], _is_anaphoric(subject))
@@ -501,6 +506,11 @@ def _dismiss_plain(text: str, m: re.Match[str]) -> Decision:
     prev = _last_words(_before(text, m.start("cue")), 2)
     if any(w in MODALS or w in NEGATORS or w.endswith(("n't", "n’t")) for w in prev):
         return None
+    cue = m.group("cue")
+    if cue[:1].isupper() and m.start("cue") > 0 or prev[-1:] and prev[-1] in _DETERMINERS:
+        return None  # "told Kurdish Question that ...", "the question whether": a name or a noun, not a verb
+    if re.fullmatch(r"(?i)question|dispute|contest|challenge", cue) and re.match(r"\s+that\b", text[m.end("cue") :]):
+        return None  # "the question that ...": the bare form before "that" is a noun
     phrase = _strip_frame(_clause(text, m.end("cue")))
     phrase = re.sub(r"(?i)^(?:whether|if|that)\s+", "", phrase)
     return ("disputes", phrase, _is_anaphoric(phrase))
@@ -539,7 +549,7 @@ RULES: list[Rule] = [
     (re.compile(r"(?P<cue>(?:\s(?:is|are|was|were|be|been)" + _NEG + r"|\s(?:is|are|was|were)(?:n['’]t|\s+not)\s+(?:in\s+any\s+way|at\s+all|actually|really|even|necessarily|directly)|\sare\s+(?:completely\s+|entirely\s+|totally\s+)?un)(?:\s+(?:in\s+any\s+way|at\s+all|actually|really|even|directly))?\s*(?:connected|related|linked|tied|associated)\b|\s(?:have|has|had)\s+(?:absolutely\s+)?nothing\s+to\s+do\s+with\b)", re.I), _not_related, "speaker"),
     # Negated involvement or happening: "was not involved in", "never happened", "didn't actually happen".
     (re.compile(r"(?P<cue>\s(?:was|were|is|are|had|has|have)(?:n['’]t|\s+not|\s+never)(?:\s+been)?(?:\s+(?:actually|ever|directly|in\s+any\s+way))?\s+(?P<pred>involved|behind|responsible|complicit|party\s+to|part\s+of|aware\s+of)\b|\s(?:never|did(?:n['’]t|\s+not)\s+(?:actually\s+|really\s+|ever\s+)?)\s*(?P<pred2>happened|happen|took\s+place|take\s+place|existed|exist|occurred|occur))", re.I), lambda t, m: _negated_event(t, _Pred(m)), "speaker"),
-    (re.compile(r"\b(?P<cue>(?:there\s+(?:is|was|has\s+been|are|were)\s+)?no\s+(?:credible\s+|hard\s+|real\s+|concrete\s+|solid\s+|independent\s+)?(?:evidence|proof|indication|sign|record|basis|truth)\s+(?:whatsoever\s+)?(?:that|of|to\s+(?:suggest|support|show|back)|for|in|to)\b|no\s+(?:involvement|role|part)\s+in\b)", re.I), _no_evidence, "speaker"),
+    (re.compile(r"\b(?P<cue>(?:there\s+(?:is|was|has\s+been|are|were)\s+)?no\s+(?:credible\s+|hard\s+|real\s+|concrete\s+|solid\s+|independent\s+)?(?:evidence|proof|indication|record|basis|truth)\s+(?:whatsoever\s+)?(?:that|of|to\s+(?:suggest|support|show|back)|for|in|to)\b|no\s+(?:involvement|role|part)\s+in\b)", re.I), _no_evidence, "speaker"),
     (re.compile(r"\b(?P<cue>(?:say|says|said|mention|mentions|mentioned)\s+nothing\s+(?:about|of)|makes?\s+no\s+mention\s+of)\b", re.I), _says_nothing, "speaker"),
     (re.compile(r"\b(?P<cue>(?:falsely|wrongly|erroneously|mistakenly|incorrectly|inaccurately)\s+(?:claim(?:s|ed|ing)?|report(?:s|ed|ing)?|stat(?:e|es|ed|ing)|sa(?:id|y|ys)|suggest(?:s|ed|ing)?|attribut(?:e|es|ed|ing)|identifi(?:ed|es)|describ(?:e|es|ed|ing)|label(?:s|led|ed)))\b", re.I), _falsely_claimed, "writer"),
     (re.compile(r"\b(?P<cue>contrary\s+to\s+(?:(?:some|earlier|initial|many|media|previous|widespread|the)\s+)*(?:reports?|claims?|rumou?rs?|speculation|what\s+(?:was|has\s+been|had\s+been|some|many)\s+(?:reported|claimed|said)))\b", re.I), _contrary_to, "writer"),
