@@ -342,6 +342,8 @@ def _falsity_predicate(text: str, m: re.Match[str]) -> Decision:
     if fal.startswith("staged") and re.match(r"\s*(?:in|at|on|outside|across|during|last|this|every)\b", after):
         return None  # "the play was staged in 1990"
     subject = _subject_of(subject_text, after_reporting=False)
+    if re.search(r"(?i)(?:^|\b(?:that|said|says)\s+)(?:not\s+(?:a\s+single|one|any)|no|none\s+of|nothing|neither|never)\b", subject):
+        return None  # "not a single scene had been staged", "none of it was faked": the opposite of a debunk
     subject = _strip_opening(subject)
     if not subject:
         return None
@@ -474,6 +476,8 @@ def _debunk_verb(text: str, m: re.Match[str]) -> Decision:
     prev = _last_words(_before(text, m.start("cue")), 2)
     if any(w in MODALS or w in NEGATORS or w.endswith(("n't", "n’t")) for w in prev):
         return None
+    if prev[-1:] and prev[-1] in _DETERMINERS:
+        return None  # "the discredited reports": an adjective (read by the attributive rule), not a verb
     rest = text[m.end("cue") :]
     if re.match(r"\s+(?:by|in|on|as)\b", rest) and not re.match(r"\s+as\s+(?:a|an)\b", rest):  # passive: "was debunked by X"
         subject = _before(text, m.start("cue"))
@@ -541,7 +545,7 @@ RULES: list[Rule] = [
         rf"|['’]s)[\s,]+(?:(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+,?\s+(?:but|and|yet)\s+(?:also\s+|even\s+)?)?{_ADVS}(?P<fal>{FALSITY}))\b(?!\s*[-–]?\s*(?:start|alarm|teeth|ceiling|floor|bottom|eyelashes|tan|nails|positive|negative|dawn|note|economy|step|sense|hope|modesty|flag))",
         re.I,
     ), _falsity_predicate, "speaker"),
-    (re.compile(r"(?:\b(?:the|these|those|this|that)\s+|(?=(?:clearly|obviously|totally|entirely|completely|patently)\s))(?P<cue>(?:(?:clearly|obviously|totally|entirely|completely|patently)\s+)?(?:fake|faked|staged|doctored|fabricated|bogus|phony|phoney|hoax|photoshopped|forged|made-up))\s+(?P<np>(?:video|videos|clip|clips|footage|photos?|photographs?|pictures?|images?|posts?|tweets?|stor(?:y|ies)|articles?|reports?|letters?|notes?|documents?|memo|emails?|quotes?|screenshots?|recordings?|interview|scenes?|ad|advert|advertisement)\b)", re.I), _attributive_falsity, "writer"),
+    (re.compile(r"(?:\b(?:the|these|those|this|that)\s+|(?=(?:clearly|obviously|totally|entirely|completely|patently)\s))(?P<cue>(?:(?:clearly|obviously|totally|entirely|completely|patently)\s+)?(?:fake|faked|staged|doctored|fabricated|bogus|phony|phoney|hoax|photoshopped|forged|made-up|debunked|discredited))\s+(?P<np>(?:video|videos|clip|clips|footage|photos?|photographs?|pictures?|images?|posts?|tweets?|stor(?:y|ies)|articles?|reports?|letters?|notes?|documents?|memo|emails?|quotes?|screenshots?|recordings?|interview|scenes?|ad|advert|advertisement)\b)", re.I), _attributive_falsity, "writer"),
     # "Some sites are claiming X, but it's not", "X, which is not the case / not true".
     (re.compile(r"(?P<cue>,?\s+but\s+(?:it|that|this|they|he|she)(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+did|\s+does|\s+do)" + _NEG + r"|,?\s+(?:which|but\s+that)\s+(?:is|was)" + _NEG + r"\s+(?:the\s+case|true|so))(?=\s*(?:[.;,!?—–]|$))", re.I), _but_not, "writer"),
     (re.compile(r"(?P<cue>(?:,|—|–)?\s+but\s+not\s+(?:(?:in\s+order\s+)?to|because|so\s+(?:that|as)|for\s+the\s+reason)\b)", re.I), _but_not_purpose, "speaker"),
