@@ -113,7 +113,7 @@ def sentence_links(s: Settings, src: str, shown: str, text: str, rendered: str, 
         target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
         folder, _, name = target.rpartition("/")
         source = resolver.sources.get(name[:-3]) if folder == s.pages.strip("/") else None
-        if source is None or any(x.id == fragment for x in source.sentences):
+        if source is None or source.sentence(fragment) is not None:
             continue
         found = pointers.resolve(f"{source.id}.{fragment}", None, resolver.sources, resolver.claims, resolver.claim_by_sentence, resolver.memory)
         fix = f"the sentence was edited: link to '#{found.claim.sentence}'" if found.claim else "copy the anchor from the source's page"
