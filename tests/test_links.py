@@ -33,3 +33,13 @@ def test_only_the_linker_module_makes_relative_links() -> None:
         if path.name != "links.py" and re.search(r"\brelative\(", path.read_text(encoding="utf-8"))
     )
     assert callers == []
+
+
+def test_links_between_markdown_files_as_provenance_pages_writes_them() -> None:
+    pages = {"lake": "sources/lake.md", "dam": "sources/dam.md"}
+    links = Linker(pages, "analysis/overview.md", {"contested": "analysis/contested.md"})
+    assert links.sentence("lake", "s-1") == "../sources/lake.md#s-1"
+    assert links.page("contested", "point-1") == "contested.md#point-1"
+    assert Linker(pages, "index.md").source("dam") == "sources/dam.md"
+    own = Linker(pages, "sources/lake.md")
+    assert own.sentence("lake", "s-2") == "#s-2" and own.source("lake") == "lake.md"

@@ -354,11 +354,11 @@ def context(
     claims: list[Claim],
     analysis: Analysis,
     links: Linker,
-    site_url: str = "",
+    page_url: str = "",
     site_name: str = "",
     all_claims: int | None = None,
 ) -> Context:
-    """The context of one analysis page, at ``links.here``."""
+    """The context of one analysis page: ``links`` from it, ``page_url`` its absolute URL."""
     return Context(
         sources,
         claims,
@@ -366,7 +366,7 @@ def context(
         href=links.sentence,
         source_href=links.source,
         point_href=lambda pid: links.page("contested", pid),
-        page_url=(site_url or "/") + links.here,
+        page_url=page_url,
         site_name=site_name,
         all_claims=all_claims,
     )

@@ -3,8 +3,11 @@ and each page's HTML as seen from the page it is on.
 
 The MkDocs plugin hands these pages to MkDocs as generated files; ``provenance pages`` writes them
 into the docs folder for engines without plugins (Zensical). Both call the same functions, so both
-sites show the same words and the same links. Nothing here knows an engine: an engine gives the URL
-of each page (``urls``, ``analysis_urls``), relative to the site root, and the page being built (``here``).
+sites show the same words and the same links. Nothing here knows an engine: the caller gives the
+address of each page (``urls``, ``analysis_urls``) and of the page being built (``here``), in one of
+two forms: URLs relative to the site root (the plugin: MkDocs hands over each page's URL), or the
+pages' files relative to the docs folder (``provenance pages``: links between Markdown files, which
+every engine turns into links between its pages, and checks).
 """
 
 from __future__ import annotations
@@ -83,9 +86,10 @@ class Site:
         """Links from the page at ``here`` to sources, sentences and analysis pages."""
         return Linker(self.urls, here, self.analysis_urls)
 
-    def render(self, spec: PageSpec, here: str) -> str:
+    def render(self, spec: PageSpec, here: str, url: str | None = None) -> str:
+        """The page's HTML, with links from ``here``; ``url`` is its URL relative to the site root (default: ``here``)."""
         if spec.kind == "analysis":
-            return self.analysis_page(spec.key, here)
+            return self.analysis_page(spec.key, here, url)
         if spec.kind == "source":
             return self.source_page(spec.key, here)
         return self.index_page(here)
@@ -97,14 +101,15 @@ class Site:
         )
         return source_page.render(self.sources[source_id], self.result.claims_of(source_id), parts, self.shown.sentences.get(source_id))
 
-    def analysis_page(self, name: str, here: str) -> str:
+    def analysis_page(self, name: str, here: str, url: str | None = None) -> str:
         result, shown = self.result, self.shown
         claims, analysis = result.claims, result.analysis
         if shown.sentences:  # quote only what the source pages show
             claims = [c for c in claims if shown.claim(c)]
             kept = {c.id for c in claims}
             analysis = dataclasses.replace(analysis, events=[e for e in analysis.events if e.claim in kept])
-        ctx = analysis_pages.context(result.sources, claims, analysis, self.linker(here), self.site_url, self.site_name, all_claims=len(result.claims))
+        page_url = (self.site_url or "/") + (here if url is None else url)
+        ctx = analysis_pages.context(result.sources, claims, analysis, self.linker(here), page_url, self.site_name, all_claims=len(result.claims))
         if shown.sentences:
             to_sentence = ctx.href
             ctx.href = lambda s, sid: to_sentence(s, sid) if shown.sentence(s, sid) else ctx.source_href(s)
