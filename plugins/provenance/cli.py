@@ -67,13 +67,16 @@ def _pages(args: argparse.Namespace) -> int:
 
 
 def _write_pages(config_file: Path) -> int:
-    from . import pages
+    from . import check, pages
 
     project = pages.load(config_file)
+    # The citations of the hand-written pages, checked here: an engine without the plugin may not stop on them.
+    settings, _ = check.settings(config_file)
+    cited = check.check_pages(settings, project.result, project.memory)
     done = pages.write(project)
-    problems = project.problems + done.problems
+    problems = project.problems + cited + done.problems
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem if problem.severity != "info" else Problem(problem.file, problem.line, f"note: {problem.message}", problem.fix), file=sys.stderr)
     docs = project.layout.docs
     print(f"provenance pages: {len(done.changed)} files written, {len(done.unchanged)} unchanged, {len(done.removed)} removed, in {docs}/"
           f" (listed in {docs}/{pages.MANIFEST})", file=sys.stderr)

@@ -77,10 +77,10 @@ def _document_for(root: Path, layout: Layout) -> dict[str, Any]:
 
 
 def _read_docs(root: Path, layout: Layout) -> dict[str, str]:
-    folder = root / layout.docs
-    if not folder.is_dir():
-        return {}
-    return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.rglob("*.md")) if path.is_file()}
+    """The hand-written pages (not those `provenance pages` wrote, which link to every sentence)."""
+    from .pages import hand_written
+
+    return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8", errors="replace") for path in hand_written(root / layout.docs)}
 
 
 def from_working_tree(project: Path, layout: Layout = DEFAULT_LAYOUT) -> Side:

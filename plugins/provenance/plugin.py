@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import active_markup, export, memory, pipeline, theming
+from . import active_markup, export, memory, pages, pipeline, theming
 from .cache import Cache
 from .citations_md import CitationExtension, PageState
 from .cite import Resolver
@@ -88,11 +88,11 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
 
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._drop_written_pages(files, config)
         cache = None
         self.memory = None
         if self.config.cache:
-            settings = repr(sorted((k, v) for k, v in self.config.items() if k not in ("cache", "cache_dir")))
-            cache = Cache(self.root / self.config.cache_dir, settings)
+            cache = Cache(self.root / self.config.cache_dir, pages.cache_settings(self.config.seeds, self.config.editorial))
             self.memory = memory.load(self.root / self.config.cache_dir)
         started = time.perf_counter()
         result = pipeline.run(self.seeds, self.root, self.editorial, cache, self.memory)
@@ -127,6 +127,12 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
             jsonld = export.annotations(result, lambda sid: self.urls.get(sid, ""), site_url, self.shown)
             files.append(File.generated(config, "annotations.jsonld", content=export.dumps(jsonld)))
         return files
+
+    def _drop_written_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Leave out what `provenance pages` wrote into docs (for engines without plugins): this build generates its own."""
+        written = pages.written(Path(config.docs_dir))
+        for file in [f for f in files if not f.generated_by and f.src_uri in written]:
+            files.remove(file)
 
     def _cited(self, files: Files) -> set[tuple[str, str]]:
         """Sentences cited from the hand-written pages: shown even in a source displayed as excerpts.
