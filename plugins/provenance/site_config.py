@@ -153,7 +153,7 @@ def layout_of(data: dict[str, Any]) -> Layout:
     defaults = Layout()
     return Layout(
         seeds=str(options.get("seeds", defaults.seeds)),
-        docs=str(data.get("docs_dir", defaults.docs)),
+        docs=str(data.get("docs_dir") or defaults.docs),
         editorial=str(options.get("editorial") or ""),
         pages=str(options.get("pages", defaults.pages)),
         analysis_pages=str(options.get("analysis_pages", defaults.analysis_pages)),
