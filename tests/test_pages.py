@@ -172,3 +172,26 @@ def test_env_values_in_mkdocs_yml_are_read_as_mkdocs_reads_them(tmp_path: Path, 
     monkeypatch.setenv("PV_TEST_DOCS", "pages")
     data, _ = site_config.read(config)
     assert data["site_url"] == "https://example.org/site/" and site_config.layout_of(data).docs == "pages"
+
+
+def test_pages_watch_writes_again_when_a_source_changes(harbour_project: Project) -> None:
+    """For `zensical serve`: the generated pages follow the sources while the command runs."""
+    import time
+
+    page = harbour_project.docs / "sources" / "gazette.md"
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "provenance.cli", "pages", "--watch", "--interval", "0.2"],
+        cwd=harbour_project.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60  # a guard against a watcher that never writes, far above the time it takes
+        while not (page.exists() and "Bay Gazette" in page.read_text(encoding="utf-8")):
+            assert time.monotonic() < deadline and watcher.poll() is None, "the first pages were not written"
+            time.sleep(0.1)
+        (harbour_project.seeds / "gazette.yml").write_text("id: gazette\npublisher: Bay Evening Gazette\n", encoding="utf-8")
+        while "Bay Evening Gazette" not in page.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline and watcher.poll() is None, "the changed source was not written again"
+            time.sleep(0.1)
+    finally:
+        watcher.terminate()
+        watcher.wait(timeout=30)
