@@ -60,6 +60,7 @@ class Project:
     site: Site
     memory: memory.Memory | None = None
     problems: list[Problem] = field(default_factory=list)
+    generated: set[str] = field(default_factory=set)  # files under docs an earlier `provenance pages` wrote, unchanged since
 
     @property
     def docs(self) -> Path:
@@ -81,11 +82,12 @@ def load(config_file: Path) -> Project:
     result = pipeline.run(root / layout.seeds, root, root / layout.editorial if layout.editorial else None, cache, remembered)
     resolver = Resolver(result.sources, result.claims, remembered)
     docs = root / layout.docs
+    generated = written(docs)
     shown = excerpts.Shown()
     if any(excerpts.display_of(s, layout.display) == "excerpts" for s in result.sources):
-        pages = [p.read_text(encoding="utf-8", errors="replace") for p in hand_written(docs)]
+        pages = [p.read_text(encoding="utf-8", errors="replace") for p in hand_written(docs, generated=generated)]
         shown = excerpts.select(result, layout.display, excerpts.cited_sentences(pages, resolver))
-    taken = {p.relative_to(docs).as_posix() for p in hand_written(docs, suffixes=None)}
+    taken = {p.relative_to(docs).as_posix() for p in hand_written(docs, suffixes=None, generated=generated)}
     folders = Folders(layout.pages, layout.analysis_pages)
     # Pages link to each other's Markdown files, as hand-written pages do: every engine turns such a link into
     # a link between its pages (an engine may rewrite other relative links as relative to the file, as Zensical does).
@@ -93,7 +95,7 @@ def load(config_file: Path) -> Project:
     analysis_urls = {p.name: folders.analysis_page(p.name) for p in analysis_pages.PAGES if folders.analysis_page(p.name) not in taken}
     site_url = str(settings.get("site_url") or "")
     site = Site(result, shown, urls, analysis_urls, site_url, str(settings.get("site_name") or ""))
-    return Project(root, layout, settings, result, resolver, site, remembered, problems + list(result.problems))
+    return Project(root, layout, settings, result, resolver, site, remembered, problems + list(result.problems), generated)
 
 
 # --- what `provenance pages` wrote: the manifest
@@ -125,11 +127,12 @@ def written(docs: Path) -> set[str]:
     return found
 
 
-def hand_written(docs: Path, suffixes: tuple[str, ...] | None = (".md",)) -> list[Path]:
-    """The files of ``docs`` (Markdown pages only, by default) that ``provenance pages`` did not write."""
+def hand_written(docs: Path, suffixes: tuple[str, ...] | None = (".md",), generated: set[str] | None = None) -> list[Path]:
+    """The files of ``docs`` (Markdown pages only, by default) that ``provenance pages`` did not write
+    (``generated``: what :func:`written` gives, when the caller has it)."""
     if not docs.is_dir():
         return []
-    ours = written(docs)
+    ours = written(docs) if generated is None else generated
     return [
         p for p in sorted(docs.rglob("*"))
         if p.is_file() and (suffixes is None or p.suffix in suffixes) and p.relative_to(docs).as_posix() not in ours | {MANIFEST}
@@ -184,17 +187,19 @@ def write(project: Project) -> Written:
         done.problems.append(Problem(project.layout.docs, None, "the docs folder does not exist", "create it, or set docs_dir in mkdocs.yml"))
         return done
     before = read_manifest(docs)
-    ours = written(docs)
+    ours = project.generated
     manifest: dict[str, str] = {}
     wanted = files_of(project)
-    for spec in page_specs(project.result, project.folders):
+    specs = list(page_specs(project.result, project.folders))
+    for spec in specs:
         if spec.src_uri not in wanted and not (spec.kind == "index" and (docs / spec.src_uri).exists()):
             done.problems.append(Problem(spec.owner, None, f"the page '{spec.src_uri}' already exists in docs",
                                          "rename that page, or change the plugin's folder options"))
+    pages = {spec.src_uri for spec in specs}
     for name, data in wanted.items():
         path = docs / name
         if path.exists() and name not in ours:
-            if name not in {s.src_uri for s in page_specs(project.result, project.folders)}:
+            if name not in pages:  # a page's conflict is reported above (a hand-written list of sources takes the generated one's place)
                 done.problems.append(Problem(f"{project.layout.docs}/{name}", None, "exists and was not written by 'provenance pages': left as it is",
                                              "remove it or rename it, so that the generated file can be written"))
             continue
@@ -226,7 +231,8 @@ def _advice(project: Project) -> list[Problem]:
         problems.append(Problem("mkdocs.yml", None, f"extra_css does not list '{STYLESHEET}': an engine without the plugin shows the pages unstyled",
                                 f"add it: extra_css: [{STYLESHEET}]", "warning"))
     names, _, _ = site_config.markdown_extensions(project.settings.get("markdown_extensions") or [])
-    if EXTENSION not in names and any(excerpts.cited_in(p.read_text(encoding="utf-8", errors="replace")) for p in hand_written(project.docs)):
+    cites = any(excerpts.cited_in(p.read_text(encoding="utf-8", errors="replace")) for p in hand_written(project.docs, generated=project.generated))
+    if EXTENSION not in names and cites:
         problems.append(Problem("mkdocs.yml", None, f"the pages cite sources but markdown_extensions does not list '{EXTENSION}': "
                                 "an engine without the plugin shows the citations as written", f"add '- {EXTENSION}' to markdown_extensions", "warning"))
     return problems
