@@ -148,3 +148,19 @@ def test_long_lists_are_summarised(project: Project, monkeypatch: pytest.MonkeyP
     assert "claims are made by one source only" in overview
     matrix = page_text((site / "analysis/matrix/index.html").read_text(encoding="utf-8"))
     assert re.search(r"Shown: 0 of [1-9]\d* rows", matrix)
+
+
+def test_each_registered_analysis_page_is_built_with_its_title_and_description_in_reading_order(site: Path) -> None:
+    """One registry (render/analysis_pages.PAGES) names the pages, their titles, descriptions and order."""
+    from provenance.render.analysis_pages import PAGES
+
+    assert [p.name for p in PAGES] == ["overview", "contested", "matrix", "timeline", "people"]
+    for page in PAGES:
+        html = (site / "analysis" / page.name / "index.html").read_text(encoding="utf-8")
+        assert f"<title>{page.title} - " in html
+        assert f'<meta name="description" content="{page.description}">' in html.replace("&#39;", "'")
+    sidebar = (site / "index.html").read_text(encoding="utf-8")
+    sidebar = sidebar[sidebar.index('class="md-nav md-nav--primary"') :]
+    labels = re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', sidebar)
+    titles = [p.title for p in PAGES]
+    assert [label for label in labels if label in titles] == titles

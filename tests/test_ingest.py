@@ -227,3 +227,17 @@ def test_yaml_files_that_are_no_sidecar_are_reported(tmp_path: Path) -> None:
         ("A.yaml", "is not read: A.yml is the sidecar of A.txt"),
         ("C.yml", "sidecar has no source file next to it"),
     ]
+
+
+def test_a_source_finds_each_sentence_by_id_and_stays_a_plain_record(tmp_path: Path) -> None:
+    import pickle
+
+    source, _ = load(tmp_path, ARTICLE)
+    for sentence in source.sentences:
+        assert source.sentence(sentence.id) is sentence
+    assert source.sentence("s-no-such-sentence") is None
+    # The index is derived: it is not part of the record's equality, and a pickled source (the cache) still finds its sentences.
+    again, _ = load(tmp_path, ARTICLE)
+    assert again == source
+    copy = pickle.loads(pickle.dumps(source))
+    assert copy == source and copy.sentence(source.sentences[-1].id) == source.sentences[-1]

@@ -18,6 +18,7 @@ from . import memory, pipeline, pointers, site_config
 from .citations_md import CitationExtension, PageState
 from .cite import Resolver
 from .errors import Problem
+from .pages import hand_written
 
 DEFAULT_EXTENSIONS = ["fenced_code", "tables", "attr_list", "md_in_html", "footnotes"]
 _HREF = re.compile(r'\shref="([^"]*)"')
@@ -75,9 +76,7 @@ def check_pages(s: Settings, result: pipeline.Result, remembered: memory.Memory 
     def report(file: str, line: int | None, message: str, fix: str, severity: str = "error") -> None:
         problems.append(Problem(file, line, message, fix, severity))
 
-    if not s.docs.is_dir():
-        return problems
-    for page in sorted(s.docs.rglob("*.md")):
+    for page in hand_written(s.docs):  # not the pages `provenance pages` wrote: they are HTML, and cite nothing
         shown = page.relative_to(s.root).as_posix()
         try:
             text = page.read_bytes().decode("utf-8-sig")
@@ -113,7 +112,7 @@ def sentence_links(s: Settings, src: str, shown: str, text: str, rendered: str, 
         target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
         folder, _, name = target.rpartition("/")
         source = resolver.sources.get(name[:-3]) if folder == s.pages.strip("/") else None
-        if source is None or any(x.id == fragment for x in source.sentences):
+        if source is None or source.sentence(fragment) is not None:
             continue
         found = pointers.resolve(f"{source.id}.{fragment}", None, resolver.sources, resolver.claims, resolver.claim_by_sentence, resolver.memory)
         fix = f"the sentence was edited: link to '#{found.claim.sentence}'" if found.claim else "copy the anchor from the source's page"

@@ -107,7 +107,8 @@ class Resolver:
             if claim is None:
                 return Failure(found.message, found.fix)
             source = self.sources[claim.source]
-            sentence = next(s for s in source.sentences if s.id == claim.sentence)
+            sentence = source.sentence(claim.sentence)
+            assert sentence is not None  # a claim is made by a sentence of its source
             notice = (found.message, found.fix) if found.severity == "info" else None
             return Target("claim", source, sentence, claim, sentence.start, sentence.end, notice)
         source = self.sources.get(citation.source or "")

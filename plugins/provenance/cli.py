@@ -6,6 +6,7 @@ import argparse
 import difflib
 import os
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def _export(args: argparse.Namespace) -> int:
     result = pipeline.run(seeds, root, root / layout.editorial if layout.editorial else None)
     for problem in problems + result.problems:
         print(problem, file=sys.stderr)
-    shown = excerpts.for_pages(result, layout.display, lambda: _pages(root / layout.docs))
+    shown = excerpts.for_pages(result, layout.display, lambda: _hand_written(root / layout.docs))
     document = export.provenance(result, layout.page_url, layout.contested_url, shown)
     text = export.dumps(document)
     if args.output == "-":
@@ -40,11 +41,46 @@ def _export(args: argparse.Namespace) -> int:
     return 1 if any(p.severity == "error" for p in problems + result.problems) else 0
 
 
-def _pages(docs: Path) -> list[str]:
-    """The Markdown of the hand-written pages under ``docs``."""
-    if not docs.is_dir():
-        return []
-    return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(docs.rglob("*.md")) if p.is_file()]
+def _hand_written(docs: Path) -> list[str]:
+    """The Markdown of the hand-written pages under ``docs`` (not those ``provenance pages`` wrote)."""
+    from .pages import hand_written
+
+    return [p.read_text(encoding="utf-8", errors="replace") for p in hand_written(docs)]
+
+
+def _pages(args: argparse.Namespace) -> int:
+    config_file = Path(args.config_file)
+    if not args.watch:
+        return _write_pages(config_file)
+    from .pages import fingerprint
+
+    seen = None
+    try:
+        while True:
+            now = fingerprint(config_file)
+            if now != seen:
+                _write_pages(config_file)
+                seen = fingerprint(config_file)
+            time.sleep(args.interval)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _write_pages(config_file: Path) -> int:
+    from . import check, pages
+
+    project = pages.load(config_file)
+    # The citations of the hand-written pages, checked here: an engine without the plugin may not stop on them.
+    settings, _ = check.settings(config_file)
+    cited = check.check_pages(settings, project.result, project.memory)
+    done = pages.write(project)
+    problems = project.problems + cited + done.problems
+    for problem in problems:
+        print(problem if problem.severity != "info" else Problem(problem.file, problem.line, f"note: {problem.message}", problem.fix), file=sys.stderr)
+    docs = project.layout.docs
+    print(f"provenance pages: {len(done.changed)} files written, {len(done.unchanged)} unchanged, {len(done.removed)} removed, in {docs}/"
+          f" (listed in {docs}/{pages.MANIFEST})", file=sys.stderr)
+    return 1 if any(p.severity == "error" for p in problems) else 0
 
 
 def _sentences(args: argparse.Namespace) -> int:
@@ -189,6 +225,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--display", choices=("full", "excerpts"), help="how the site shows the source (default: the site's 'display' option)")
     p.add_argument("--archive-url", help="the address of an archived copy of the original")
     p.set_defaults(func=_add)
+    p = sub.add_parser(
+        "pages",
+        help="write the generated pages, provenance.json, annotations.jsonld and the stylesheet into the docs folder, for engines without plugins (Zensical)",
+        description="Writes what the MkDocs plugin generates into the docs folder (mkdocs.yml's docs_dir) as ordinary files, so that an "
+        "engine that reads mkdocs.yml but runs no plugins builds the whole site: 'provenance pages && zensical build'. Only files it "
+        "wrote before are replaced or removed (they are listed in DOCS/.provenance-pages.json); the MkDocs plugin leaves them out "
+        "of its own build. See docs/engines.md.",
+    )
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    p.add_argument("--watch", action="store_true", help="keep running, and write again when a source, an editorial file, a page or mkdocs.yml changes")
+    p.add_argument("--interval", type=float, default=1.0, help="with --watch: seconds between looks at the files (default: 1)")
+    p.set_defaults(func=_pages)
     p = sub.add_parser("check", help="validate sources, sidecars, editorial files and page citations without building")
     p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     p.set_defaults(func=_check)

@@ -23,7 +23,7 @@ import re
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -77,10 +77,10 @@ def _document_for(root: Path, layout: Layout) -> dict[str, Any]:
 
 
 def _read_docs(root: Path, layout: Layout) -> dict[str, str]:
-    folder = root / layout.docs
-    if not folder.is_dir():
-        return {}
-    return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.rglob("*.md")) if path.is_file()}
+    """The hand-written pages (not those `provenance pages` wrote, which link to every sentence)."""
+    from .pages import hand_written
+
+    return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8", errors="replace") for path in hand_written(root / layout.docs)}
 
 
 def from_working_tree(project: Path, layout: Layout = DEFAULT_LAYOUT) -> Side:
@@ -230,6 +230,9 @@ def _similar(a: str | None, b: str | None) -> float:
     return difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio()
 
 
+REWORDED = 0.5  # a removed and an added claim at the same place are one claim reworded when half their words match (difflib's ratio)
+
+
 def _pair_edits(removed: list[dict[str, Any]], added: list[dict[str, Any]], order_before: list[str], order_after: list[str]) -> list[TextChange]:
     """Pair a source's removed and added claims that sit at the same place in its reading order and share most words."""
     removed_ids = {c["id"] for c in removed}
@@ -249,7 +252,7 @@ def _pair_edits(removed: list[dict[str, Any]], added: list[dict[str, Any]], orde
         used_old: set[int] = set()
         used_new: set[int] = set()
         for score, k, m in candidates:
-            if score < 0.5 or k in used_old or m in used_new:
+            if score < REWORDED or k in used_old or m in used_new:
                 continue
             used_old.add(k)
             used_new.add(m)
@@ -306,130 +309,188 @@ def _docs_links(docs: dict[str, str]) -> dict[tuple[str, str], list[str]]:
     return links
 
 
+@dataclass
+class _Document:
+    """One side's ``provenance.json``, indexed."""
+
+    document: dict[str, Any]
+    sources: dict[str, dict[str, Any]] = field(init=False)
+    claims: dict[str, dict[str, Any]] = field(init=False)
+    by_source: dict[str, list[dict[str, Any]]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sources = {s["id"]: s for s in self.document.get("sources", [])}
+        self.claims = {c["id"]: c for c in self.document.get("claims", [])}
+        self.by_source = _by_source(self.claims.values())
+
+
+def _by_source(claims: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for claim in claims:
+        grouped.setdefault(claim.get("source", ""), []).append(claim)
+    return grouped
+
+
 def compare(base: Side | dict[str, Any], head: Side | dict[str, Any]) -> Diff:
+    """What changed from ``base`` to ``head``, stage by stage: sources, claims, statuses, contested points,
+    orphaned annotations, and the links that would break."""
     if not isinstance(base, Side):
         base = Side("BASE", base)
     if not isinstance(head, Side):
         head = Side("HEAD", head)
-    old, new = base.document, head.document
+    old, new = _Document(base.document), _Document(head.document)
+    order = {cid: n for n, cid in enumerate([*new.claims, *old.claims])}  # reading order, HEAD's first
     diff = Diff(base.label, head.label)
+    diff.sources = _source_changes(old, new)
+    diff.claims_changed, diff.claims_added, diff.claims_removed = _claim_changes(old, new, order)
+    diff.statuses = _status_changes(old, new, diff.claims_changed, order)
+    diff.points = _point_changes(old.document.get("contested", []), new.document.get("contested", []), diff.claims_changed)
+    diff.orphans = _new_orphans(old.document.get("orphans", []), new.document.get("orphans", []))
+    diff.broken, diff.pages_removed = _broken_links(old, new, head.docs, diff.claims_changed)
+    return diff
 
-    old_sources = {s["id"]: s for s in old.get("sources", [])}
-    new_sources = {s["id"]: s for s in new.get("sources", [])}
-    old_claims = {c["id"]: c for c in old.get("claims", [])}
-    new_claims = {c["id"]: c for c in new.get("claims", [])}
 
-    def by_source(claims: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-        grouped: dict[str, list[dict[str, Any]]] = {}
-        for claim in claims:
-            grouped.setdefault(claim.get("source", ""), []).append(claim)
-        return grouped
+SOURCE_FIELDS = ("sha256", "file", "title", "author", "publisher", "published", "url", "kind")  # a change in any is an edit of the source
 
-    old_by_source, new_by_source = by_source(old_claims.values()), by_source(new_claims.values())
 
-    # Sources.
-    for sid in sorted(new_sources.keys() - old_sources.keys()):
-        s = new_sources[sid]
-        diff.sources.append(SourceChange(sid, s.get("title") or sid, s.get("file", ""), "added", claims=len(new_by_source.get(sid, []))))
-    for sid in sorted(old_sources.keys() - new_sources.keys()):
-        s = old_sources[sid]
-        diff.sources.append(SourceChange(sid, s.get("title") or sid, s.get("file", ""), "removed", claims=len(old_by_source.get(sid, []))))
-    for sid in sorted(old_sources.keys() & new_sources.keys()):
-        a, b = old_sources[sid], new_sources[sid]
-        keys = ("sha256", "file", "title", "author", "publisher", "published", "url", "kind")
-        if any(a.get(k) != b.get(k) for k in keys):
+def _source_changes(old: _Document, new: _Document) -> list[SourceChange]:
+    """Sources added, removed, and edited (text or metadata), with the sentences an edit adds and removes."""
+    changes = []
+    for sid in sorted(new.sources.keys() - old.sources.keys()):
+        s = new.sources[sid]
+        changes.append(SourceChange(sid, s.get("title") or sid, s.get("file", ""), "added", claims=len(new.by_source.get(sid, []))))
+    for sid in sorted(old.sources.keys() - new.sources.keys()):
+        s = old.sources[sid]
+        changes.append(SourceChange(sid, s.get("title") or sid, s.get("file", ""), "removed", claims=len(old.by_source.get(sid, []))))
+    for sid in sorted(old.sources.keys() & new.sources.keys()):
+        a, b = old.sources[sid], new.sources[sid]
+        if any(a.get(k) != b.get(k) for k in SOURCE_FIELDS):
             sa = {x["id"] for x in a.get("sentences", [])}
             sb = {x["id"] for x in b.get("sentences", [])}
-            diff.sources.append(SourceChange(sid, b.get("title") or sid, b.get("file", ""), "edited", len(sb - sa), len(sa - sb)))
+            changes.append(SourceChange(sid, b.get("title") or sid, b.get("file", ""), "edited", len(sb - sa), len(sa - sb)))
+    return changes
 
-    # Claims: added and removed; within a source kept on both sides, removed and added claims at the same place are edits.
-    added = [new_claims[c] for c in new_claims if c not in old_claims]
-    removed = [old_claims[c] for c in old_claims if c not in new_claims]
+
+def _claim_changes(old: _Document, new: _Document, order: dict[str, int]) -> tuple[list[TextChange], list[dict[str, Any]], list[dict[str, Any]]]:
+    """(claims whose text changed, claims added, claims removed). Within a source kept on both sides, a removed
+    and an added claim at the same place that share most words are one claim reworded."""
+    added = [new.claims[c] for c in new.claims if c not in old.claims]
+    removed = [old.claims[c] for c in old.claims if c not in new.claims]
+    changed: list[TextChange] = []
     paired: set[str] = set()
-    added_by_source, removed_by_source = by_source(added), by_source(removed)
-    for sid in sorted(old_sources.keys() & new_sources.keys() & added_by_source.keys() & removed_by_source.keys()):
+    added_by_source, removed_by_source = _by_source(added), _by_source(removed)
+    for sid in sorted(old.sources.keys() & new.sources.keys() & added_by_source.keys() & removed_by_source.keys()):
         for change in _pair_edits(
             removed_by_source[sid],
             added_by_source[sid],
-            [c["id"] for c in old_by_source.get(sid, [])],
-            [c["id"] for c in new_by_source.get(sid, [])],
+            [c["id"] for c in old.by_source.get(sid, [])],
+            [c["id"] for c in new.by_source.get(sid, [])],
         ):
-            diff.claims_changed.append(change)
+            changed.append(change)
             paired |= {change.before["id"], change.after["id"]}
     # Same id (same normalised words) but different text: case, punctuation or spacing. A text that is
     # null on one side is a sentence shown on one side only (excerpts), not an edit.
-    for cid in old_claims.keys() & new_claims.keys():
-        before, after = old_claims[cid].get("text"), new_claims[cid].get("text")
+    for cid in old.claims.keys() & new.claims.keys():
+        before, after = old.claims[cid].get("text"), new.claims[cid].get("text")
         if before is not None and after is not None and before != after:
-            diff.claims_changed.append(TextChange(old_claims[cid], new_claims[cid]))
-    order = {cid: n for n, cid in enumerate([*new_claims, *old_claims])}
-    diff.claims_changed.sort(key=lambda change: order[change.after["id"]])
-    diff.claims_added = [c for c in added if c["id"] not in paired]
-    diff.claims_removed = [c for c in removed if c["id"] not in paired]
+            changed.append(TextChange(old.claims[cid], new.claims[cid]))
+    changed.sort(key=lambda change: order[change.after["id"]])
+    return changed, [c for c in added if c["id"] not in paired], [c for c in removed if c["id"] not in paired]
 
-    # Status: claims kept (or edited) whose status or number of independent origins changed.
-    kept = [(old_claims[cid], new_claims[cid]) for cid in new_claims if cid in old_claims]
-    kept += [(change.before, change.after) for change in diff.claims_changed if change.before["id"] != change.after["id"]]
+
+def _status_changes(old: _Document, new: _Document, changed: list[TextChange], order: dict[str, int]) -> list[StatusChange]:
+    """Claims kept (or reworded) whose status or number of independent origins changed."""
+    kept = [(old.claims[cid], new.claims[cid]) for cid in new.claims if cid in old.claims]
+    kept += [(change.before, change.after) for change in changed if change.before["id"] != change.after["id"]]
     kept.sort(key=lambda pair: order[pair[1]["id"]])
-    for a, b in kept:
-        if a.get("status") != b.get("status") or a.get("independent_origins") != b.get("independent_origins"):
-            diff.statuses.append(StatusChange(b, a.get("status"), b.get("status"), a.get("independent_origins"), b.get("independent_origins")))
+    return [
+        StatusChange(b, a.get("status"), b.get("status"), a.get("independent_origins"), b.get("independent_origins"))
+        for a, b in kept
+        if a.get("status") != b.get("status") or a.get("independent_origins") != b.get("independent_origins")
+    ]
 
-    # Contested points, and positions gaining or losing claims.
-    renamed = {change.before["id"]: change.after["id"] for change in diff.claims_changed}
-    for a, b in _match_points(old.get("contested", []), new.get("contested", [])):
+
+def _point_changes(base: list[dict[str, Any]], head: list[dict[str, Any]], changed: list[TextChange]) -> list[PointChange]:
+    """Contested points new, resolved, or changed: positions gaining or losing claims (a reworded claim is the same
+    claim), or an editor's rating."""
+    renamed = {change.before["id"]: change.after["id"] for change in changed}
+    points = []
+    for a, b in _match_points(base, head):
         if a is None and b is not None:
-            diff.points.append(PointChange("new", b.get("title", ""), b.get("url"), counts={k: len(v) for k, v in _positions(b).items()}))
+            points.append(PointChange("new", b.get("title", ""), b.get("url"), counts={k: len(v) for k, v in _positions(b).items()}))
         elif b is None and a is not None:
-            diff.points.append(PointChange("resolved", a.get("title", ""), None, counts={k: len(v) for k, v in _positions(a).items()}))
+            points.append(PointChange("resolved", a.get("title", ""), None, counts={k: len(v) for k, v in _positions(a).items()}))
         elif a is not None and b is not None:
-            pa, pb = _positions(a), _positions(b)
-            changes = []
-            for stance in [*pb, *(s for s in pa if s not in pb)]:
-                before = [renamed.get(c, c) for c in pa.get(stance, [])]
-                after = pb.get(stance, [])
-                gained = [c for c in after if c not in before]
-                lost = [c for c in pa.get(stance, []) if renamed.get(c, c) not in after]
-                if gained or lost:
-                    changes.append((stance, gained, lost))
-            rating = (a.get("rating"), b.get("rating")) if a.get("rating") != b.get("rating") else None
-            if changes or rating:
-                diff.points.append(PointChange("changed", b.get("title", ""), b.get("url"), changes, rating=rating))
+            point = _point_change(a, b, renamed)
+            if point is not None:
+                points.append(point)
+    return points
 
-    # Editorial annotations that lost their target: entries of a top-level "orphans" array that BASE did not have.
-    def orphan_key(entry: dict[str, Any]) -> tuple[str, str]:
+
+def _point_change(a: dict[str, Any], b: dict[str, Any], renamed: dict[str, str]) -> PointChange | None:
+    pa, pb = _positions(a), _positions(b)
+    changes = []
+    for stance in [*pb, *(s for s in pa if s not in pb)]:
+        before = [renamed.get(c, c) for c in pa.get(stance, [])]
+        after = pb.get(stance, [])
+        gained = [c for c in after if c not in before]
+        lost = [c for c in pa.get(stance, []) if renamed.get(c, c) not in after]
+        if gained or lost:
+            changes.append((stance, gained, lost))
+    rating = (a.get("rating"), b.get("rating")) if a.get("rating") != b.get("rating") else None
+    if changes or rating:
+        return PointChange("changed", b.get("title", ""), b.get("url"), changes, rating=rating)
+    return None
+
+
+def _new_orphans(base: list[Any], head: list[Any]) -> list[dict[str, Any]]:
+    """Editorial annotations that lost their target: entries of HEAD's "orphans" array that BASE did not have."""
+
+    def key(entry: dict[str, Any]) -> tuple[str, str]:
         return (str(entry.get("file", "")), str(entry.get("message", "")))
 
-    seen = {orphan_key(o) for o in old.get("orphans", []) if isinstance(o, dict)}
-    diff.orphans = [o for o in new.get("orphans", []) if isinstance(o, dict) and orphan_key(o) not in seen]
+    seen = {key(o) for o in base if isinstance(o, dict)}
+    return [o for o in head if isinstance(o, dict) and key(o) not in seen]
 
-    # Links that would break: every sentence's anchor (and every source page) in BASE that HEAD no longer has.
-    # The anchors of a page that is gone are counted with it, and listed only when a hand-written page links to them.
-    links = _docs_links(head.docs)
-    new_anchors = {f"{s.get('page', '')}#{x['id']}" for s in new_sources.values() for x in s.get("sentences", [])}
-    new_pages = {s.get("page") for s in new_sources.values()}
-    became = {change.before["id"]: change.after.get("url", "") for change in diff.claims_changed if change.before["id"] != change.after["id"]}
-    for sid, s in old_sources.items():
+
+def _broken_links(old: _Document, new: _Document, docs: dict[str, str], changed: list[TextChange]) -> tuple[list[BrokenLink], dict[str, int]]:
+    """Links that would break: every sentence's anchor (and every source page) in BASE that HEAD no longer has.
+    The anchors of a page that is gone are counted with it (the second value), and listed only when a hand-written
+    page links to them."""
+    links = _docs_links(docs)
+    new_anchors = {f"{s.get('page', '')}#{x['id']}" for s in new.sources.values() for x in s.get("sentences", [])}
+    new_pages = {s.get("page") for s in new.sources.values()}
+    became = {change.before["id"]: change.after.get("url", "") for change in changed if change.before["id"] != change.after["id"]}
+    broken: list[BrokenLink] = []
+    pages_removed: dict[str, int] = {}
+    for sid, s in old.sources.items():
         page = s.get("page", "")
         gone = bool(page) and page not in new_pages
         if gone:
-            diff.pages_removed[page] = len(s.get("sentences", []))
+            pages_removed[page] = len(s.get("sentences", []))
         for sentence in s.get("sentences", []):
             url = f"{page}#{sentence['id']}"
             linked = links.get((sid, sentence["id"]), [])
             if url not in new_anchors and (linked or not gone):
-                diff.broken.append(BrokenLink(url, sid, sentence.get("text"), linked, became.get(f"{sid}.{sentence['id']}", "")))
-    diff.broken.sort(key=lambda link: (not link.linked_from,))
-    return diff
+                broken.append(BrokenLink(url, sid, sentence.get("text"), linked, became.get(f"{sid}.{sentence['id']}", "")))
+    broken.sort(key=lambda link: (not link.linked_from,))
+    return broken, pages_removed
 
 
 # ---------------------------------------------------------------------------
 # The Markdown report.
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~@])")
+# How much of each text a line of the report shows: enough to recognise it, short enough for a list.
+TITLE_CHARS = 120  # a source's or a point's title
+QUOTE_CHARS = 200  # a claim quoted in a list of claims
+SHORT_QUOTE_CHARS = 120  # a claim quoted after other facts (a status, a link)
+MESSAGE_CHARS = 300  # an orphaned annotation's message and fix
+RATING_CHARS = 60  # an editor's rating
+WORD_DIFF_CHARS = 600  # a reworded claim, its removed and added words marked
 
 
-def md(text: str, limit: int = 200) -> str:
+def md(text: str, limit: int = QUOTE_CHARS) -> str:
     """Text from a source, safe inside Markdown: one line, shortened, special characters escaped (no HTML, no mentions)."""
     text = " ".join(str(text).split())
     if len(text) > limit:
@@ -440,7 +501,7 @@ def md(text: str, limit: int = 200) -> str:
 NOT_SHOWN = "*(not shown: its source is displayed as excerpts)*"
 
 
-def quoted(text: str | None, limit: int = 200) -> str:
+def quoted(text: str | None, limit: int = QUOTE_CHARS) -> str:
     """A sentence's text for the report, or a mark that its source's page does not show it (text null)."""
     return md(text, limit) if isinstance(text, str) else NOT_SHOWN
 
@@ -476,7 +537,7 @@ def _word_diff(before: str, after: str) -> str:
             if j2 > j1:
                 out.append(f"**{md(' '.join(b[j1:j2]), 10_000)}**")
     text = " ".join(out)
-    return text if len(text) <= 600 else text[:599] + "…"
+    return text if len(text) <= WORD_DIFF_CHARS else text[: WORD_DIFF_CHARS - 1] + "…"
 
 
 def _with_site(url: str | None, site: str) -> str:
@@ -502,7 +563,22 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
     if diff.empty:
         lines.append(f"{NO_CHANGES}.")
         return "\n".join(lines) + "\n"
+    lines.append(_summary(diff))
+    if diff.claims_unchanged:
+        lines += ["", f"{NO_CHANGES}."]
+    lines += _section("Sources", diff.sources, _source_line, limit)
+    lines += _section("Claims added", diff.claims_added, lambda c: _claim_line(c, site), limit)
+    lines += _section("Claims removed", diff.claims_removed, lambda c: _claim_line(c, site, live=False), limit)
+    lines += _section("Claims whose text changed", diff.claims_changed, lambda change: _changed_line(change, site), limit)
+    lines += _section("Changes of status", diff.statuses, lambda change: _status_line(change, site), limit)
+    lines += _section("Contested points", diff.points, lambda point: _point_line(point, site), limit)
+    lines += _section("Orphaned editorial annotations", diff.orphans, _orphan_line, limit)
+    lines += _broken_section(diff, limit)
+    return "\n".join(lines) + "\n"
 
+
+def _summary(diff: Diff) -> str:
+    """The counts, in one bold line: "2 sources added, 3 claims reworded, 1 link that would break."."""
     summary = []
     counts = {kind: sum(1 for s in diff.sources if s.kind == kind) for kind in ("added", "removed", "edited")}
     for kind, n in counts.items():
@@ -521,95 +597,101 @@ def report(diff: Diff, *, site: str = "", limit: int = 50, title: str = "Claims 
         if n:
             one, many = what.split("|")
             summary.append(f"{n} {one if n == 1 else many}")
-    lines.append("**" + ", ".join(summary) + ".**")
-    if diff.claims_unchanged:
-        lines += ["", f"{NO_CHANGES}."]
+    return "**" + ", ".join(summary) + ".**"
 
-    def section(heading: str, items: list[Any], render: Any) -> None:
-        if not items:
-            return
-        shown, more = _limited(items, limit)
-        lines.extend(["", f"#### {heading} ({len(items)})", ""])
-        lines.extend(render(item) for item in shown)
+
+def _section(heading: str, items: list[Any], render: Callable[[Any], str], limit: int) -> list[str]:
+    """A heading with the count, and a line per item up to ``limit``."""
+    if not items:
+        return []
+    shown, more = _limited(items, limit)
+    lines = ["", f"#### {heading} ({len(items)})", ""]
+    lines.extend(render(item) for item in shown)
+    if more:
+        lines.append(f"- … and {more} more")
+    return lines
+
+
+def _source_line(s: SourceChange) -> str:
+    name = f"**{md(s.title, TITLE_CHARS)}** ({_code(s.id)}, {_code(s.file)})"
+    if s.kind == "edited":
+        return f"- Edited: {name}: {_plural(s.sentences_added, 'sentence')} added, {s.sentences_removed} removed"
+    return f"- {s.kind.capitalize()}: {name} with {_plural(s.claims, 'claim')}"
+
+
+def _claim_line(c: dict[str, Any], site: str, live: bool = True) -> str:
+    """A claim added (linked to the site) or removed (``live`` false: its URL is gone)."""
+    label = _code(c["id"])
+    return f"- {_link(label, c.get('url'), site) if live else label}{_status(c)}: {quoted(c.get('text'), QUOTE_CHARS)}"
+
+
+def _changed_line(change: TextChange, site: str) -> str:
+    a, b = change.before, change.after
+    ids = _link(_code(b["id"]), b.get("url"), site)
+    if a["id"] != b["id"]:
+        ids = f"{_code(a['id'])} → {ids}"
+    if not (isinstance(a.get("text"), str) and isinstance(b.get("text"), str)):
+        return f"- {ids}: {quoted(a.get('text'), QUOTE_CHARS)} → {quoted(b.get('text'), QUOTE_CHARS)}"
+    return f"- {ids}: {_word_diff(a['text'], b['text'])}"
+
+
+def _status_line(change: StatusChange, site: str) -> str:
+    c = change.claim
+    before = change.before or "none"
+    after = change.after or "none"
+    what = f"{before} → **{after}**" if before != after else f"{after}"
+    if change.origins_before != change.origins_after and change.origins_after is not None:
+        what += f" ({change.origins_before} → {_plural(change.origins_after, 'independent origin')})"
+    return f"- {_link(_code(c['id']), c.get('url'), site)}: {what}: {quoted(c.get('text'), SHORT_QUOTE_CHARS)}"
+
+
+def _point_line(p: PointChange, site: str) -> str:
+    name = _link(f"“{md(p.title, TITLE_CHARS)}”", p.url, site)
+    if p.kind in ("new", "resolved"):
+        held = ", ".join(f"{stance} {n}" for stance, n in p.counts.items())
+        lead = "New" if p.kind == "new" else "No longer contested"
+        return f"- {lead}: {name} ({held})"
+    parts = []
+    for stance, gained, lost in p.positions:
+        if gained:
+            parts.append(f"*{stance}* gains {', '.join(_code(c) for c in gained)}")
+        if lost:
+            parts.append(f"*{stance}* loses {', '.join(_code(c) for c in lost)}")
+    if p.rating:
+        parts.append(f"rating {md(str(p.rating[0] or 'none'), RATING_CHARS)} → **{md(str(p.rating[1] or 'none'), RATING_CHARS)}**")
+    return f"- {name}: {'; '.join(parts)}"
+
+
+def _orphan_line(o: dict[str, Any]) -> str:
+    where = f"{o.get('file', '?')}:{o.get('line', '?')}"
+    fix = f" ({md(o['fix'], MESSAGE_CHARS)})" if o.get("fix") else ""
+    return f"- {_code(where)}: {md(o.get('message', ''), MESSAGE_CHARS)}{fix}"
+
+
+def _broken_line(b: BrokenLink) -> str:
+    linked = f" — **linked from** {', '.join(_code(w) for w in b.linked_from)}" if b.linked_from else ""
+    now = f" (reworded: now {_code(b.now)})" if b.now else ""
+    return f"- {_code(b.url)}{linked}{now}: {quoted(b.text, SHORT_QUOTE_CHARS)}"
+
+
+def _broken_section(diff: Diff, limit: int) -> list[str]:
+    """The pages removed with their anchors, and the anchors that disappear, those linked from a page first."""
+    if not (diff.broken or diff.pages_removed):
+        return []
+    lines = ["", f"#### Links that would break ({_broken_total(diff)})", ""]
+    if diff.pages_removed:
+        pages = ", ".join(f"{_code(p)} ({_plural(n, 'sentence anchor')})" for p, n in diff.pages_removed.items())
+        lines.append(f"Pages removed, with every anchor on them: {pages}.")
+        lines.append("")
+    if diff.broken:
+        where = f"{_code(diff.base)} and not in {_code(diff.head)}"
+        lines.append(f"These anchors exist in {where}: links to them, from this site or elsewhere, would break.")
+        lines.append("")
+        shown, more = _limited(diff.broken, limit)
+        lines.extend(_broken_line(b) for b in shown)
         if more:
             lines.append(f"- … and {more} more")
-
-    def source_line(s: SourceChange) -> str:
-        name = f"**{md(s.title, 120)}** ({_code(s.id)}, {_code(s.file)})"
-        if s.kind == "edited":
-            return f"- Edited: {name}: {_plural(s.sentences_added, 'sentence')} added, {s.sentences_removed} removed"
-        return f"- {s.kind.capitalize()}: {name} with {_plural(s.claims, 'claim')}"
-
-    def claim_line(c: dict[str, Any], live: bool = True) -> str:
-        label = _code(c["id"])
-        return f"- {_link(label, c.get('url'), site) if live else label}{_status(c)}: {quoted(c.get('text'))}"
-
-    def changed_line(change: TextChange) -> str:
-        a, b = change.before, change.after
-        ids = _link(_code(b["id"]), b.get("url"), site)
-        if a["id"] != b["id"]:
-            ids = f"{_code(a['id'])} → {ids}"
-        if not (isinstance(a.get("text"), str) and isinstance(b.get("text"), str)):
-            return f"- {ids}: {quoted(a.get('text'))} → {quoted(b.get('text'))}"
-        return f"- {ids}: {_word_diff(a['text'], b['text'])}"
-
-    def status_line(change: StatusChange) -> str:
-        c = change.claim
-        before = change.before or "none"
-        after = change.after or "none"
-        what = f"{before} → **{after}**" if before != after else f"{after}"
-        if change.origins_before != change.origins_after and change.origins_after is not None:
-            what += f" ({change.origins_before} → {_plural(change.origins_after, 'independent origin')})"
-        return f"- {_link(_code(c['id']), c.get('url'), site)}: {what}: {quoted(c.get('text'), 120)}"
-
-    def point_line(p: PointChange) -> str:
-        name = _link(f"“{md(p.title, 120)}”", p.url, site)
-        if p.kind in ("new", "resolved"):
-            held = ", ".join(f"{stance} {n}" for stance, n in p.counts.items())
-            lead = "New" if p.kind == "new" else "No longer contested"
-            return f"- {lead}: {name} ({held})"
-        parts = []
-        for stance, gained, lost in p.positions:
-            if gained:
-                parts.append(f"*{stance}* gains {', '.join(_code(c) for c in gained)}")
-            if lost:
-                parts.append(f"*{stance}* loses {', '.join(_code(c) for c in lost)}")
-        if p.rating:
-            parts.append(f"rating {md(str(p.rating[0] or 'none'), 60)} → **{md(str(p.rating[1] or 'none'), 60)}**")
-        return f"- {name}: {'; '.join(parts)}"
-
-    def orphan_line(o: dict[str, Any]) -> str:
-        where = f"{o.get('file', '?')}:{o.get('line', '?')}"
-        fix = f" ({md(o['fix'], 300)})" if o.get("fix") else ""
-        return f"- {_code(where)}: {md(o.get('message', ''), 300)}{fix}"
-
-    def broken_line(b: BrokenLink) -> str:
-        linked = f" — **linked from** {', '.join(_code(w) for w in b.linked_from)}" if b.linked_from else ""
-        now = f" (reworded: now {_code(b.now)})" if b.now else ""
-        return f"- {_code(b.url)}{linked}{now}: {quoted(b.text, 120)}"
-
-    section("Sources", diff.sources, source_line)
-    section("Claims added", diff.claims_added, claim_line)
-    section("Claims removed", diff.claims_removed, lambda c: claim_line(c, live=False))
-    section("Claims whose text changed", diff.claims_changed, changed_line)
-    section("Changes of status", diff.statuses, status_line)
-    section("Contested points", diff.points, point_line)
-    section("Orphaned editorial annotations", diff.orphans, orphan_line)
-    if diff.broken or diff.pages_removed:
-        lines.extend(["", f"#### Links that would break ({_broken_total(diff)})", ""])
-        if diff.pages_removed:
-            pages = ", ".join(f"{_code(p)} ({_plural(n, 'sentence anchor')})" for p, n in diff.pages_removed.items())
-            lines.append(f"Pages removed, with every anchor on them: {pages}.")
-            lines.append("")
-        if diff.broken:
-            where = f"{_code(diff.base)} and not in {_code(diff.head)}"
-            lines.append(f"These anchors exist in {where}: links to them, from this site or elsewhere, would break.")
-            lines.append("")
-            shown, more = _limited(diff.broken, limit)
-            lines.extend(broken_line(b) for b in shown)
-            if more:
-                lines.append(f"- … and {more} more")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def run(

@@ -71,10 +71,19 @@ class Source:
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
     digest: str  # sha256 of the raw bytes
+    _by_id: dict[str, Sentence] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:
         return self.meta.id
+
+    def sentence(self, sentence_id: str) -> Sentence | None:
+        """The sentence with this id, or None (an index built on first use, instead of a scan per lookup)."""
+        index = self._by_id
+        if index is None:
+            index = {s.id: s for s in self.sentences}
+            object.__setattr__(self, "_by_id", index)  # frozen: the index is derived, not part of the record
+        return index.get(sentence_id)
 
 
 @dataclass(frozen=True)

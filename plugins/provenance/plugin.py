@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-import posixpath
 import re
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +14,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import active_markup, export, memory, pipeline, theming
+from . import active_markup, export, memory, pages, pipeline, theming
 from .cache import Cache
 from .citations_md import CitationExtension, PageState
 from .cite import Resolver
 from .config import ProvenanceConfig
 from .errors import Problem
 from .footnote_roles import FootnoteRolesExtension
-from .render import analysis_pages, annotations, citation_note, editorial_note, escape, index_page, naming, source_page
-from .render.links import relative
+from .render import analysis_pages, editorial_note, escape
+from .render.site import Folders, PageSpec, Site, page_specs
 from .sources import excerpts
 
 log = logging.getLogger("mkdocs.plugins.provenance")
@@ -33,13 +30,6 @@ ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/provenance/provenance.css"
 _ID = re.compile(r'\sid="([^"]+)"')
 PLACEHOLDER = "<!-- provenance: generated page, rendered by the plugin -->\n"
-ANALYSIS_PAGES = {
-    "overview": "Overview",
-    "contested": "Contested points",
-    "matrix": "Claims matrix",
-    "timeline": "Timeline",
-    "people": "People and bodies",
-}
 
 
 class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
@@ -49,9 +39,10 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.result: pipeline.Result | None = None
         self.seeds = Path("seeds")
         self.root = Path(".")
-        self.pages: dict[str, tuple[str, Callable[[str], str]]] = {}  # src_uri -> (title, render(here))
+        self.pages: dict[str, PageSpec] = {}  # src_uri -> the generated page there
         self.urls: dict[str, str] = {}  # source id -> page URL
-        self.analysis_urls: dict[str, str] = {}
+        self.analysis_urls: dict[str, str] = {}  # analysis page name -> page URL
+        self.site: Site | None = None  # renders the generated pages and citation notes
         self.citations = CitationExtension()
         self.resolver: Resolver | None = None
         self.last_cache: Cache | None = None
@@ -86,22 +77,22 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         for problem in problems:
             {"error": log.error, "warning": log.warning}.get(problem.severity, log.info)(str(problem))
 
-    def _add(self, files: Files, config: MkDocsConfig, src_uri: str, title: str, render: Callable[[str], str], owner: str) -> File | None:
-        if files.get_file_from_path(src_uri):
-            log.error(f"{owner}: the page '{src_uri}' already exists in docs (fix: rename that page, or change the plugin's folder options)")
+    def _add(self, files: Files, config: MkDocsConfig, spec: PageSpec) -> File | None:
+        if files.get_file_from_path(spec.src_uri):
+            log.error(f"{spec.owner}: the page '{spec.src_uri}' already exists in docs (fix: rename that page, or change the plugin's folder options)")
             return None
-        file = File.generated(config, src_uri, content=PLACEHOLDER)
+        file = File.generated(config, spec.src_uri, content=PLACEHOLDER)
         files.append(file)
-        self.pages[src_uri] = (title, render)
+        self.pages[spec.src_uri] = spec
         return file
 
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._drop_written_pages(files, config)
         cache = None
         self.memory = None
         if self.config.cache:
-            settings = repr(sorted((k, v) for k, v in self.config.items() if k not in ("cache", "cache_dir")))
-            cache = Cache(self.root / self.config.cache_dir, settings)
+            cache = Cache(self.root / self.config.cache_dir, pages.cache_settings(self.config.seeds, self.config.editorial))
             self.memory = memory.load(self.root / self.config.cache_dir)
         started = time.perf_counter()
         result = pipeline.run(self.seeds, self.root, self.editorial, cache, self.memory)
@@ -118,21 +109,15 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.pages = {}
         self.urls = {}
         self.analysis_urls = {}
-        sources = {s.id: s for s in result.sources}
-        claims = {c.id: c for c in result.claims}
-        folder = self.config.pages
-        for name, title in ANALYSIS_PAGES.items():
-            uri = posixpath.join(self.config.analysis_pages, f"{name}.md")
-            file = self._add(files, config, uri, title, self._analysis_renderer(name), "provenance")
-            if file:
-                self.analysis_urls[name] = file.url
-        for source in result.sources:
-            file = self._add(files, config, posixpath.join(folder, f"{source.id}.md"), source.meta.title or source.id, self._source_renderer(source.id, sources, claims), source.file)
-            if file:
-                self.urls[source.id] = file.url
-        index_uri = posixpath.join(folder, "index.md")
-        if not files.get_file_from_path(index_uri):
-            self._add(files, config, index_uri, index_page.TITLE, self._index_renderer(), "provenance")
+        for spec in page_specs(result, self._folders()):
+            if spec.kind == "index" and files.get_file_from_path(spec.src_uri):
+                continue  # a hand-written list of sources takes the place of the generated one
+            file = self._add(files, config, spec)
+            if file and spec.kind == "analysis":
+                self.analysis_urls[spec.key] = file.url
+            elif file and spec.kind == "source":
+                self.urls[spec.key] = file.url
+        self.site = Site(result, self.shown, self.urls, self.analysis_urls, self.site_url, self.site_name)
         files.append(File.generated(config, CSS, abs_src_path=str(ASSETS / "provenance.css")))
         if self.config.export:
             contested_url = self.analysis_urls.get("contested", "")
@@ -142,6 +127,12 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
             jsonld = export.annotations(result, lambda sid: self.urls.get(sid, ""), site_url, self.shown)
             files.append(File.generated(config, "annotations.jsonld", content=export.dumps(jsonld)))
         return files
+
+    def _drop_written_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Leave out what `provenance pages` wrote into docs (for engines without plugins): this build generates its own."""
+        written = pages.written(Path(config.docs_dir))
+        for file in [f for f in files if not f.generated_by and f.src_uri in written]:
+            files.remove(file)
 
     def _cited(self, files: Files) -> set[tuple[str, str]]:
         """Sentences cited from the hand-written pages: shown even in a source displayed as excerpts.
@@ -159,65 +150,16 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
                 continue  # MkDocs reports an unreadable page itself
         return excerpts.cited_sentences(pages, self.resolver)
 
-    def _source_renderer(self, source_id: str, sources: dict, claims: dict) -> Callable[[str], str]:
-        def render(here: str) -> str:
-            assert self.result is not None
-            parts = annotations.annotator(
-                self.result.analysis,
-                claims,
-                sources,
-                href=lambda s, sid: relative(f"{self.urls.get(s, '')}#{sid}", here),
-                point_href=lambda pid: relative(f"{self.analysis_urls.get('contested', '')}#{pid}", here),
-            )
-            return source_page.render(sources[source_id], self.result.claims_of(source_id), parts, self.shown.sentences.get(source_id))
-
-        return render
-
-    def _analysis_renderer(self, name: str) -> Callable[[str], str]:
-        def render(here: str) -> str:
-            assert self.result is not None
-            result = self.result
-            claims, analysis = result.claims, result.analysis
-            if self.shown.sentences:  # quote only what the source pages show
-                claims = [c for c in claims if self.shown.claim(c)]
-                kept = {c.id for c in claims}
-                analysis = dataclasses.replace(analysis, events=[e for e in analysis.events if e.claim in kept])
-            ctx = analysis_pages.context(
-                result.sources, claims, analysis, self.urls, here, self.analysis_urls.get("contested", ""), self.site_url, self.site_name,
-                all_claims=len(result.claims),
-            )
-            if self.shown.sentences:
-                to_sentence, shown = ctx.href, self.shown
-                ctx.href = lambda s, sid: to_sentence(s, sid) if shown.sentence(s, sid) else ctx.source_href(s)
-            if name == "overview":
-                return analysis_pages.overview_page(ctx)
-            if name == "contested":
-                return analysis_pages.contested_page(ctx)
-            if name == "matrix":
-                return analysis_pages.matrix_page(ctx)
-            if name == "timeline":
-                return analysis_pages.timeline_page(ctx)
-            return analysis_pages.people_page(ctx)
-
-        return render
-
-    def _index_renderer(self) -> Callable[[str], str]:
-        def render(here: str) -> str:
-            assert self.result is not None
-            counts: dict[str, int] = {}
-            for claim in self.result.claims:
-                counts[claim.source] = counts.get(claim.source, 0) + 1
-            listed = [s for s in self.result.sources if s.id in self.urls]
-            return index_page.render(listed, counts, lambda sid: relative(self.urls[sid], here), self.shown.excerpted)
-
-        return render
+    def _folders(self) -> Folders:
+        return Folders(self.config.pages, self.config.analysis_pages)
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Put the analysis pages in reading order (overview first), and the sources in the order of the
         list of all sources (which comes first), rather than alphabetical order."""
-        analysis = {posixpath.join(self.config.analysis_pages, f"{name}.md"): n for n, name in enumerate(ANALYSIS_PAGES)}
-        sources = {posixpath.join(self.config.pages, "index.md"): -1}
-        sources |= {posixpath.join(self.config.pages, f"{s.id}.md"): n for n, s in enumerate(self.result.sources if self.result else [])}
+        folders = self._folders()
+        analysis = {folders.analysis_page(page.name): n for n, page in enumerate(analysis_pages.PAGES)}
+        sources = {folders.index: -1}
+        sources |= {folders.source(s.id): n for n, s in enumerate(self.result.sources if self.result else [])}
         items = list(nav.items)
         while items:
             children = getattr(items.pop(), "children", None) or []
@@ -229,34 +171,25 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        entry = self.pages.get(page.file.src_uri)
-        if entry is None:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None or self.site is None:
             self._prepare_citations(page, markdown, config)
             return markdown
-        title, render = entry
         # Templates print page titles unescaped, so the title is escaped here, once.
-        page.meta["title"] = escape.text(title)
-        description = theming.describe(page.file.src_uri, self.config.analysis_pages, self.config.pages, self.result, self.shown.excerpted)
-        if description:
-            page.meta.setdefault("description", description)
+        page.meta["title"] = escape.text(spec.title)
+        page.meta.setdefault("description", self.site.description(spec))
         # Generated pages are HTML already: they skip Markdown (which would only re-parse the HTML)
         # and take their place in on_page_content.
-        self.rendered[page.file.src_uri] = render(page.file.url)
+        self.rendered[page.file.src_uri] = self.site.render(spec, page.file.url)
         return ""
 
     def _prepare_citations(self, page: Page, markdown: str, config: MkDocsConfig) -> None:
         """Let the citation extension resolve this page's citations, with links relative to it."""
-        if self.result is None or self.resolver is None:
+        site = self.site
+        if self.result is None or self.resolver is None or site is None:
             self.citations.page = None
             return
         here = page.file.url
-        analysis = self.result.analysis
-
-        def href(source_id: str, sentence_id: str) -> str:
-            return relative(f"{self.urls.get(source_id, '')}#{sentence_id}", here)
-
-        def source_href(source_id: str) -> str:
-            return relative(self.urls.get(source_id, ""), here) or "./"
 
         def report(file: str, line: int | None, message: str, fix: str, severity: str = "error") -> None:
             self._report([Problem(file, line, message, fix, severity)])
@@ -270,15 +203,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         original = page.file.content_string
         head = original.find(markdown[:200]) if markdown else -1
         offset = original.count("\n", 0, head) if head > 0 else 0
-        claims, sources = self.resolver.claims, self.resolver.sources
-
-        def name_claim(claim_id: str) -> str:
-            return naming.claim_link(claim_id, claims, sources, href)
-
-        self.citations.page = PageState(
-            shown, "\n" * offset + markdown, self.resolver,
-            lambda target: citation_note.note(target, analysis, href, source_href, name_claim=name_claim), report,
-        )
+        self.citations.page = PageState(shown, "\n" * offset + markdown, self.resolver, lambda target: site.citation_note(target, here), report)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.citations.page = None

@@ -144,7 +144,7 @@ _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,
 def dateline_date(text: str) -> tuple[dt.date, str] | None:
     """The date a short date-and-time line states, with its precision ("day", "month" or "year"), or
     None if it is not one. A line without a day ("Updated: August 2023") gives the month: the day in
-    the date is then the 1st, a placeholder that is never shown (see :attr:`Metadata.published_iso`).
+    the date is then the 1st, a placeholder that is never shown (see :attr:`provenance.model.Metadata.published_iso`).
     A numeric date that reads two ways ("12/03/2024") gives only its year, as the analysis of the
     claims' dates does: guessing the order would be right for half the world. Time zones are
     ignored: the date is the one the line prints, wherever it was printed ("PKT", "BST")."""

@@ -5,6 +5,7 @@ what the command line writes matches what the build writes.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,12 +24,34 @@ class _TolerantLoader(yaml.SafeLoader):
 
 
 def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if suffix == "ENV":
+        return _env(loader, node)
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
-        values = loader.construct_sequence(node)
-        return values[-1] if suffix.startswith("ENV") and values else values
+        return loader.construct_sequence(node)
     return loader.construct_mapping(node)
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """MkDocs' ``!ENV NAME`` (the variable's value, else null) and ``!ENV [NAME, OTHER, default]`` (the first
+    variable set, else the last item), typed as YAML types plain values, as pyyaml-env-tag does for MkDocs."""
+    default = None
+    if isinstance(node, yaml.ScalarNode):
+        names = [loader.construct_scalar(node)]
+    elif isinstance(node, yaml.SequenceNode):
+        items = node.value
+        if len(items) > 1:
+            default, items = loader.construct_object(items[-1]), items[:-1]
+        names = [loader.construct_scalar(item) for item in items if isinstance(item, yaml.ScalarNode)]
+    else:
+        return None
+    for name in names:
+        if str(name) in os.environ:
+            value = os.environ[str(name)]
+            tag = loader.resolve(yaml.ScalarNode, value, (True, False))
+            return loader.construct_object(yaml.ScalarNode(tag, value))
+    return default
 
 
 _TolerantLoader.add_multi_constructor("!", _any_tag)
@@ -105,6 +128,7 @@ class Layout:
     directory_urls: bool = True
     display: str = "full"  # how sources without a 'display' in their sidecar are shown: "full" or "excerpts"
     cache_dir: str = ".cache/provenance"  # "" when the plugin's cache is off
+    export: bool = True  # provenance.json and annotations.jsonld are written
 
     def page_url(self, source_id: str) -> str:
         """The URL of a source's page, relative to the site root."""
@@ -129,11 +153,12 @@ def layout_of(data: dict[str, Any]) -> Layout:
     defaults = Layout()
     return Layout(
         seeds=str(options.get("seeds", defaults.seeds)),
-        docs=str(data.get("docs_dir", defaults.docs)),
+        docs=str(data.get("docs_dir") or defaults.docs),
         editorial=str(options.get("editorial") or ""),
         pages=str(options.get("pages", defaults.pages)),
         analysis_pages=str(options.get("analysis_pages", defaults.analysis_pages)),
         directory_urls=bool(data.get("use_directory_urls", True)),
         display="excerpts" if options.get("display") == "excerpts" else defaults.display,
         cache_dir=str(options.get("cache_dir", defaults.cache_dir)) if options.get("cache", True) is not False else "",
+        export=options.get("export", True) is not False,
     )

@@ -1,6 +1,6 @@
 """The reader's site on Material for MkDocs: accessible, valid markup and page metadata.
 
-Three mechanisms, all applied only when the theme is ``material``:
+Two mechanisms, both applied only when the theme is ``material``:
 
 - ``theme/`` (next to this file) is put on the theme's search path, after the
   user's ``custom_dir`` and before Material's own templates. Its ``main.html``
@@ -12,14 +12,13 @@ Three mechanisms, all applied only when the theme is ``material``:
   template sources as they are loaded (:data:`FIXES`). A fix whose text is not
   found changes nothing; the browser tests (validator, axe) fail if Material
   changes its markup so that a fix no longer applies.
-- Generated pages get a meta description (:func:`describe`).
 
-The MkDocs events that call these live in ``plugin.py``.
+Generated pages get their meta description from :mod:`provenance.render.site`. The MkDocs events
+that call these live in ``plugin.py``.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -107,38 +106,3 @@ def fix_env(env: jinja2.Environment, config: Any) -> jinja2.Environment:
     if is_material(config) and env.loader is not None and not isinstance(env.loader, FixingLoader):
         env.loader = FixingLoader(env.loader)
     return env
-
-
-ANALYSIS_DESCRIPTIONS = {
-    "overview": "What the sources agree on, what is contested, and what only one source says, in the sources' own words, "
-    "each claim linked to the exact passage that makes it.",
-    "contested": "Each point on which one party asserts something and another denies or disputes it, "
-    "with both sides side by side and links to the exact passages.",
-    "matrix": "Which source says what: the claims the sources share, and the stance each source takes on each of them.",
-    "timeline": "The dated events the sources mention, in order, each linked to the passage that gives the date.",
-    "people": "The people and bodies the sources name, with the names each goes by and ambiguous names flagged.",
-}
-SOURCES_DESCRIPTION = "Every source on this site, each shown in full, paragraph by paragraph, with a note on every claim."
-SOURCES_EXCERPTS_DESCRIPTION = "Every source on this site, shown in full or as excerpts, paragraph by paragraph, with a note on every claim shown."
-
-
-def describe(src_uri: str, analysis_folder: str, pages_folder: str, result: Any, excerpted: Callable[[str], bool] = lambda _: False) -> str | None:
-    """A meta description for a page the plugin generates, or None if ``src_uri`` is not one;
-    ``excerpted(source_id)`` tells whether a source's page shows only excerpts of it."""
-    folder, name = posixpath.split(src_uri)
-    stem = posixpath.splitext(name)[0]
-    if folder == analysis_folder.strip("/") and stem in ANALYSIS_DESCRIPTIONS:
-        return ANALYSIS_DESCRIPTIONS[stem]
-    if folder != pages_folder.strip("/") or result is None:
-        return None
-    if stem == "index":
-        return SOURCES_EXCERPTS_DESCRIPTION if any(excerpted(s.id) for s in result.sources) else SOURCES_DESCRIPTION
-    source = next((s for s in result.sources if s.id == stem), None)
-    if source is None:
-        return None
-    meta = source.meta
-    by = f" ({', '.join(str(v) for v in (meta.publisher, meta.published_iso) if v)})" if meta.publisher or meta.published else ""
-    count = len(result.claims_of(source.id))
-    claims = "1 claim" if count == 1 else f"{count} claims"
-    shown = f"Excerpts of “{meta.title or source.id}”{by}:" if excerpted(source.id) else f"The full text of “{meta.title or source.id}”{by}, paragraph by paragraph:"
-    return f"{shown} {claims}, each tied to its exact passage, with who says it and which other sources corroborate or contest it."

@@ -37,6 +37,8 @@ from dataclasses import dataclass
 
 from .features import KIND_WEIGHT, features
 
+ROWS_PER_BLOCK = 2048  # rows of the sparse similarity product computed at once: bounded memory on large corpora, few numpy calls
+
 
 @dataclass(frozen=True)
 class Params:
@@ -116,8 +118,8 @@ class Index:
         transposed = matrix.T.tocsc()
         k = self.params.top_candidates
         result: list[list[int]] = []
-        for start in range(0, n, 2048):
-            block = (matrix[start : start + 2048] @ transposed).tocsr()
+        for start in range(0, n, ROWS_PER_BLOCK):
+            block = (matrix[start : start + ROWS_PER_BLOCK] @ transposed).tocsr()
             for r in range(block.shape[0]):
                 lo, hi = block.indptr[r], block.indptr[r + 1]
                 idx, val = block.indices[lo:hi], block.data[lo:hi]

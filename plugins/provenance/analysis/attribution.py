@@ -31,107 +31,19 @@ class Attribution:
     end: int
 
 
-def _w(text: str) -> frozenset[str]:
+def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_LEXICON = """
-free_verbs: say says said saying tell tells told telling stated stating argue argues argued arguing insist insists insisted insisting
-    assert asserts asserted asserting allege alleges alleged alleging reported reporting confirm confirms confirmed confirming
-    announce announces announced announcing explain explains explained explaining describe describes described describing deny denies
-    denied denying warn warns warned warning testify testifies testified tweeted declared declares revealed reveals disclosed
-    discloses acknowledged acknowledges admitted admits predicted predicts
-strict_verbs: add adds added adding note noted noting notes claim claims claimed claiming report reports states stressed stresses
-    observed observes suggest suggests suggested suggesting find finds found show shows showed concluded concludes recalled recalls
-    conceded concedes countered replied maintained maintains emphasised emphasized cautioned complained estimated estimates write
-    writes wrote writing outlines outlined documents documented hints hinted contains contained details detailed record records
-    recorded indicates indicated clarified clarifies observed acknowledged
-lead_verbs: reads continues puts spells lays sets goes summarises summarizes recounts describes writes concludes
-nounlike: report reports claim claims notes states
-speech_ing: saying adding telling claiming arguing noting warning insisting denying explaining writing stating asserting alleging
-    suggesting acknowledging
-carriers: cited quoted reported published obtained seen leaked described
-dets: the a an this these those its his her their our one two three four five six seven eight nine ten some several many most other
-    another both each
-definite: the this his her its their our
-function: and or but that which who whom whose when while as if because so than then there here not no to of in on at by for with from
-    into is was were are be been being has have had will would can could may might should must do does did also later after never ever
-    however other over under whether rather further together either neither per just only even still yet again about against between
-    among before since until during without within what how why where very more less much such same i we you me us my your it's all
-skip: reportedly allegedly also later previously then publicly privately repeatedly recently earlier further again initially
-    originally subsequently separately first once never not has have had is was are were been be will would could may might should did
-    does do to as quoted alleged reported believed understood thought known already today yesterday now
-be: is was are were been be being am
-back_preps: of for at to with from in by
-fwd_preps: of for at from with
-adj_prep: familiar close knowledgeable briefed involved
-name_link: of for de del da di al bin van von der le la du and &
-mods: senior former top local foreign unnamed anonymous independent chief deputy federal state public other several government party
-titles: mr mrs ms dr prof president minister secretary ambassador senator sen rep gov governor judge justice general gen col lt capt
-    chancellor king queen prince princess pope rev sir dame lord lady mayor chief commissioner director chairman chair ceo coach
-    inspector detective sgt officer spokesman spokeswoman spokesperson premier envoy leader mr. mrs. ms. dr. prof. sen. rep. gov. gen.
-    col. lt. capt. sgt.
-roles: people police staff spokespeople others
-roles+: minister president leader chief head director chairman chairwoman chair ceo executive founder owner manager coach captain
-    player lawyer attorney prosecutor judge detective inspector sheriff commissioner governor mayor senator lawmaker legislator
-    congressman congresswoman mp ambassador envoy diplomat adviser advisor aide analyst economist expert scientist researcher
-    professor doctor physician nurse author writer reporter journalist correspondent editor columnist witness resident neighbour
-    neighbor victim survivor activist campaigner protester organiser organizer candidate negotiator mediator investigator auditor
-    general commander colonel soldier trader investor broker strategist consultant insider person man woman mother father son daughter
-    wife husband friend colleague relative student teacher worker employee member fan secretary premier chancellor king queen prince
-    pope bishop priest imam rabbi critic observer official officer spokesperson spokesman spokeswoman representative source historian
-spokes: spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative representatives official officials source
-    sources
-docs: minutes data figures records research evidence analyses
-docs+: cable memo memorandum report document letter statement transcript filing email e-mail cypher cipher study paper survey poll
-    dossier assessment review audit indictment complaint lawsuit affidavit ruling judgment order decree directive bill draft note
-    message text tweet video footage recording leak file article story book memoir release communique announcement guidance notice
-    warrant testimony finding estimate forecast projection index census diary log account submission proposal analysis law act
-    constitution rule regulation policy treaty agreement contract charter guideline
-bodies: police forces authorities inc. ltd. corp. co.
-bodies+: department ministry government administration kremlin pentagon parliament assembly congress senate house court tribunal army
-    navy military party council commission committee agency authority board bureau office service cabinet embassy consulate
-    secretariat regime company firm group bank fund union league federation association club team university college school hospital
-    institute foundation organisation organization coalition alliance campaign church corporation regulator watchdog prosecution
-    defence defense operator manufacturer retailer carrier lender insurer brand startup giant carmaker maker country nation city
-    county municipality district province state treasury reserve fed trust center centre programme program observatory united fc afc
-    athletic rovers inc ltd corp llc plc co ag sa nv gmbh holdings partners airlines motors
-outlet_names: times post journal news herald tribune gazette chronicle courier dispatch examiner inquirer bulletin daily weekly
-    magazine press wire network channel radio tv television broadcasting media
-outlet_nouns: media press
-outlet_nouns+: newspaper magazine outlet broadcaster tabloid network channel website blog podcast newsletter daily wire journal
-places: United States, America, United Kingdom, Britain, China, Russia, India, Pakistan, Iran, Iraq, Israel, Ukraine, France,
-    Germany, Japan, Italy, Spain, Canada, Mexico, Brazil, Argentina, Australia, Turkey, Egypt, Syria, Lebanon, Jordan, Saudi Arabia,
-    Qatar, Yemen, Afghanistan, Bangladesh, Indonesia, Malaysia, Philippines, Vietnam, Thailand, Taiwan, South Korea, North Korea,
-    Korea, South Africa, Nigeria, Kenya, Ethiopia, Sudan, Poland, Hungary, Greece, Sweden, Norway, Finland, Denmark, Netherlands,
-    Belgium, Switzerland, Austria, Ireland, Portugal, Venezuela, Colombia, Chile, Peru, Cuba, New Zealand, Sri Lanka, Nepal, Myanmar,
-    Belarus, Georgia, Armenia, Azerbaijan, Kazakhstan, Serbia, Romania, Palestine, Libya, Algeria, Morocco, Tunisia, Washington,
-    Beijing, Moscow, London, Paris, Berlin, Tokyo, Kyiv, Kiev, Tehran, Brussels, Islamabad, New Delhi, Delhi, Ankara, Riyadh,
-    Jerusalem, Seoul, Pyongyang, Canberra, Ottawa, Cairo, Damascus, Baghdad, Kabul, Taipei, Caracas, Havana, Westminster, Whitehall,
-    Downing Street, White House, Capitol Hill, Wall Street, Number 10, Kremlin, Pentagon, Tel Aviv, Dhaka, Manila, Jakarta, Hanoi,
-    Warsaw, Rome, Madrid, Europe, Africa, Asia
-"""
+def _with_plurals(text: str) -> frozenset[str]:
+    """The words and their plurals: minister, ministers; agency, agencies; spokesman, spokesmen."""
+    words = _words(text)
+    return words | {_plural_of(w) for w in words}
 
 
-def _lexicon(text: str) -> dict[str, frozenset[str]]:
-    """Parse "key: words" entries (continued on indented lines); "key+" entries also get plurals, "places" is comma-separated."""
-    raw: dict[str, str] = {}
-    for line in text.strip().splitlines():
-        key, sep, rest = line.partition(": ")
-        if sep and not line.startswith(" "):
-            raw[key], last = rest, key
-        else:
-            raw[last] += " " + line.strip()
-    lex: dict[str, frozenset[str]] = {}
-    for key, words in raw.items():
-        if key == "places":
-            lex[key] = frozenset(w.strip().lower() for w in words.split(","))
-        elif key.endswith("+"):
-            base = _w(words)
-            lex[key[:-1]] = lex.get(key[:-1], frozenset()) | base | {_plural_of(w) for w in base}
-        else:
-            lex[key] = lex.get(key, frozenset()) | _w(words)
-    return lex
+def _phrases(text: str) -> frozenset[str]:
+    """Comma-separated phrases, lower-cased."""
+    return frozenset(p.strip().lower() for p in text.split(","))
 
 
 def _plural_of(word: str) -> str:
@@ -142,18 +54,256 @@ def _plural_of(word: str) -> str:
     return word + ("es" if word.endswith(("ss", "ch", "sh", "x")) else "s")
 
 
-_L = _lexicon(_LEXICON)
-FREE_VERBS, STRICT_VERBS, LEAD_VERBS = _L["free_verbs"], _L["strict_verbs"], _L["lead_verbs"]  # strict: need "that", a quote or punctuation
-_NOUNLIKE, _SPEECH_ING, _CARRIERS = _L["nounlike"], _L["speech_ing"], _L["carriers"]
-_DETS, _DEFINITE, _FUNCTION, _SKIP, _BE = _L["dets"], _L["definite"], _L["function"], _L["skip"], _L["be"]
-_BACK_PREPS, _FWD_PREPS, _ADJ_PREP, _NAME_LINK, _MODS = _L["back_preps"], _L["fwd_preps"], _L["adj_prep"], _L["name_link"], _L["mods"]
-_TITLES, _ROLES, _SPOKES, _DOCS, _BODIES = _L["titles"], _L["roles"], _L["spokes"], _L["docs"], _L["bodies"]
-_OUTLET_NAMES, _OUTLET_NOUNS, _PLACES = _L["outlet_names"], _L["outlet_nouns"], _L["places"]  # words that name outlets by convention
-_THAT_VERBS = _w("show shows showed find finds found")  # report only when a that-clause follows ("the data show that")
+# The word lists: plain named sets. Sets meant to be disjoint are tested to be (tests/test_attribution_words.py).
+
+# Reporting verbs that attribute on their own: "X said ...", "..., X said."
+FREE_VERBS = _words(
+    """
+    say says said saying tell tells told telling stated stating argue argues argued arguing insist insists
+    insisted insisting assert asserts asserted asserting allege alleges alleged alleging reported reporting
+    confirm confirms confirmed confirming announce announces announced announcing explain explains explained
+    explaining describe describes described describing deny denies denied denying warn warns warned warning
+    testify testifies testified tweeted declared declares revealed reveals disclosed discloses acknowledges
+    admitted admits predicted predicts
+    """
+)
+
+# Reporting verbs that attribute only before "that", a quotation or punctuation ("X added that ..."),
+# since they have other senses ("she added salt"). Disjoint from FREE_VERBS: a verb is one or the other.
+STRICT_VERBS = _words(
+    """
+    add adds added adding note noted noting notes claim claims claimed claiming report reports states stressed
+    stresses observed observes suggest suggests suggested suggesting find finds found show shows showed
+    concluded concludes recalled recalls conceded concedes countered replied maintained maintains emphasised
+    emphasized cautioned complained estimated estimates write writes wrote writing outlines outlined documents
+    documented hints hinted contains contained details detailed record records recorded indicates indicated
+    clarified clarifies acknowledged
+    """
+)
+
+# Verbs that end a lead-in line introducing a quotation or a document ("The memo reads:").
+LEAD_VERBS = _words(
+    """
+    reads continues puts spells lays sets goes summarises summarizes recounts describes writes concludes
+    """
+)
+
+# Strict verbs that are also nouns: a verb only before "that", ":" or a quotation.
+_NOUNLIKE = _words(
+    """
+    report reports claim claims notes states
+    """
+)
+
+# "..., saying ...": the speaker is the sentence's subject.
+_SPEECH_ING = _words(
+    """
+    saying adding telling claiming arguing noting warning insisting denying explaining writing stating asserting
+    alleging suggesting acknowledging
+    """
+)
+
+# Participles of the frames "cited in X", "seen by X", "as reported by X".
+_CARRIERS = _words(
+    """
+    cited quoted reported published obtained seen leaked described
+    """
+)
+
+# Determiners, numbers and quantifiers that open a noun phrase.
+_DETS = _words(
+    """
+    the a an this these those its his her their our one two three four five six seven eight nine ten some
+    several many most other another both each
+    """
+)
+
+# Definite determiners: "the minister" is one person, "a minister" unknown.
+_DEFINITE = _words(
+    """
+    the this his her its their our
+    """
+)
+
+# Function words: never part of a name, even capitalised at the start of a sentence.
+_FUNCTION = _words(
+    """
+    and or but that which who whom whose when while as if because so than then there here not no to of in on at
+    by for with from into is was were are be been being has have had will would can could may might should must
+    do does did also later after never ever however other over under whether rather further together either
+    neither per just only even still yet again about against between among before since until during without
+    within what how why where very more less much such same i we you me us my your it's all
+    """
+)
+
+# Words between a speaker and the verb that the walker steps over ("X reportedly said").
+_SKIP = _words(
+    """
+    reportedly allegedly also later previously then publicly privately repeatedly recently earlier further again
+    initially originally subsequently separately first once never not has have had is was are were been be will
+    would could may might should did does do to as quoted alleged reported believed understood thought known
+    already today yesterday now
+    """
+)
+
+# Forms of "be": "was told" is passive.
+_BE = _words(
+    """
+    is was are were been be being am
+    """
+)
+
+# Prepositions a speaker's noun phrase extends over, read leftwards ("the head of the agency said").
+_BACK_PREPS = _words(
+    """
+    of for at to with from in by
+    """
+)
+
+# Prepositions a speaker's noun phrase extends over, read rightwards ("according to the head of the agency").
+_FWD_PREPS = _words(
+    """
+    of for at from with
+    """
+)
+
+# Adjectives of "people familiar with ...".
+_ADJ_PREP = _words(
+    """
+    familiar close knowledgeable briefed involved
+    """
+)
+
+# Lower-case words inside names ("Bank of England", "Ursula von der Leyen").
+_NAME_LINK = _words(
+    """
+    of for de del da di al bin van von der le la du and &
+    """
+)
+
+# Modifiers of a speaker noun ("a senior official").
+_MODS = _words(
+    """
+    senior former top local foreign unnamed anonymous independent chief deputy federal state public other
+    several government party
+    """
+)
+
+# Titles before a person's name ("Minister Lopez").
+_TITLES = _words(
+    """
+    mr mrs ms dr prof president minister secretary ambassador senator sen rep gov governor judge justice general
+    gen col lt capt chancellor king queen prince princess pope rev sir dame lord lady mayor chief commissioner
+    director chairman chair ceo coach inspector detective sgt officer spokesman spokeswoman spokesperson premier
+    envoy leader mr. mrs. ms. dr. prof. sen. rep. gov. gen. col. lt. capt. sgt.
+    """
+)
+
+# Nouns for people (with plurals): the speaker is a person ("the minister") or unknown ("officials").
+_ROLES = _words(
+    """
+    people police staff spokespeople others
+    """
+) | _with_plurals(
+    """
+    minister president leader chief head director chairman chairwoman chair ceo executive founder owner manager
+    coach captain player lawyer attorney prosecutor judge detective inspector sheriff commissioner governor
+    mayor senator lawmaker legislator congressman congresswoman mp ambassador envoy diplomat adviser advisor
+    aide analyst economist expert scientist researcher professor doctor physician nurse author writer reporter
+    journalist correspondent editor columnist witness resident neighbour neighbor victim survivor activist
+    campaigner protester organiser organizer candidate negotiator mediator investigator auditor general
+    commander colonel soldier trader investor broker strategist consultant insider person man woman mother
+    father son daughter wife husband friend colleague relative student teacher worker employee member fan
+    secretary premier chancellor king queen prince pope bishop priest imam rabbi critic observer official
+    officer spokesperson spokesman spokeswoman representative source historian
+    """
+)
+
+# People who speak for a body: "a spokesperson for the ministry" is a person.
+_SPOKES = _words(
+    """
+    spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen representative representatives
+    official officials source sources
+    """
+)
+
+# Nouns for documents (with plurals).
+_DOCS = _words(
+    """
+    minutes data figures records research evidence analyses
+    """
+) | _with_plurals(
+    """
+    cable memo memorandum report document letter statement transcript filing email e-mail cypher cipher study
+    paper survey poll dossier assessment review audit indictment complaint lawsuit affidavit ruling judgment
+    order decree directive bill draft note message text tweet video footage recording leak file article story
+    book memoir release communique announcement guidance notice warrant testimony finding estimate forecast
+    projection index census diary log account submission proposal analysis law act constitution rule regulation
+    policy treaty agreement contract charter guideline
+    """
+)
+
+# Nouns for bodies (with plurals): governments, companies, courts, parties, teams.
+_BODIES = _words(
+    """
+    police forces authorities inc. ltd. corp. co.
+    """
+) | _with_plurals(
+    """
+    department ministry government administration kremlin pentagon parliament assembly congress senate house
+    court tribunal army navy military party council commission committee agency authority board bureau office
+    service cabinet embassy consulate secretariat regime company firm group bank fund union league federation
+    association club team university college school hospital institute foundation organisation organization
+    coalition alliance campaign church corporation regulator watchdog prosecution defence defense operator
+    manufacturer retailer carrier lender insurer brand startup giant carmaker maker country nation city county
+    municipality district province state treasury reserve fed trust center centre programme program observatory
+    united fc afc athletic rovers inc ltd corp llc plc co ag sa nv gmbh holdings partners airlines motors
+    """
+)
+
+# Words that name outlets by convention ("The Times", "Daily News").
+_OUTLET_NAMES = _words(
+    """
+    times post journal news herald tribune gazette chronicle courier dispatch examiner inquirer bulletin daily
+    weekly magazine press wire network channel radio tv television broadcasting media
+    """
+)
+
+# Nouns for outlets (with plurals).
+_OUTLET_NOUNS = _words(
+    """
+    media press
+    """
+) | _with_plurals(
+    """
+    newspaper magazine outlet broadcaster tabloid network channel website blog podcast newsletter daily wire
+    journal
+    """
+)
+
+# Places whose name stands for a government ("Washington said"): a body.
+_PLACES = _phrases(
+    """
+    United States, America, United Kingdom, Britain, China, Russia, India, Pakistan, Iran, Iraq, Israel,
+    Ukraine, France, Germany, Japan, Italy, Spain, Canada, Mexico, Brazil, Argentina, Australia, Turkey, Egypt,
+    Syria, Lebanon, Jordan, Saudi Arabia, Qatar, Yemen, Afghanistan, Bangladesh, Indonesia, Malaysia,
+    Philippines, Vietnam, Thailand, Taiwan, South Korea, North Korea, Korea, South Africa, Nigeria, Kenya,
+    Ethiopia, Sudan, Poland, Hungary, Greece, Sweden, Norway, Finland, Denmark, Netherlands, Belgium,
+    Switzerland, Austria, Ireland, Portugal, Venezuela, Colombia, Chile, Peru, Cuba, New Zealand, Sri Lanka,
+    Nepal, Myanmar, Belarus, Georgia, Armenia, Azerbaijan, Kazakhstan, Serbia, Romania, Palestine, Libya,
+    Algeria, Morocco, Tunisia, Washington, Beijing, Moscow, London, Paris, Berlin, Tokyo, Kyiv, Kiev, Tehran,
+    Brussels, Islamabad, New Delhi, Delhi, Ankara, Riyadh, Jerusalem, Seoul, Pyongyang, Canberra, Ottawa, Cairo,
+    Damascus, Baghdad, Kabul, Taipei, Caracas, Havana, Westminster, Whitehall, Downing Street, White House,
+    Capitol Hill, Wall Street, Number 10, Kremlin, Pentagon, Tel Aviv, Dhaka, Manila, Jakarta, Hanoi, Warsaw,
+    Rome, Madrid, Europe, Africa, Asia
+    """
+)
+
+_THAT_VERBS = _words("show shows showed find finds found")  # strict verbs that report only before "that" ("the data show that")
 _PARTICLE = {"puts": "it", "spells": "out", "lays": "out", "sets": "out", "goes": "on"}
 _TRIGGERS = FREE_VERBS | STRICT_VERBS | _CARRIERS | {"according", "citing", "interview"}
 _PRONOUNS = {"he": "person", "she": "person", "they": "person", "it": "unknown", "him": "person", "her": "person", "them": "person"}
-_WEEKDAYS = _w("monday tuesday wednesday thursday friday saturday sunday")
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _QUOTE_CHARS = "\"“”‘’'"
 _BOUNDARY = frozenset([",", ";", ":", "—", "–", "(", *_QUOTE_CHARS, "that", "and", "but", "while", "as", "because", "when", "after", "so"])
 _COMPLEMENT = frozenset(["that", ",", ":", ".", ";", "!", "?", "—", "–", *_QUOTE_CHARS])
@@ -161,10 +311,10 @@ _COMPLEMENT = frozenset(["that", ",", ":", ".", ";", "!", "?", "—", "–", *_Q
 # a word ("'word") starts another passage, so no match runs on past it (each would scan to the end: quadratic).
 _QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=\S)(?:[^'‘’]|(?<=\w)['’](?=\w))*?(?<=\S)['’](?=[\s.,;:!?)\]—–-]|$)")
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]\w*(?:['’&.-]\w+)*|\S")
-_ABBREV = _w("Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Lt Capt Sgt Rev St Jr Sr Inc Ltd Corp Co")
+_ABBREV = _words("Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Lt Capt Sgt Rev St Jr Sr Inc Ltd Corp Co")
 _LETTERS = re.compile(r"[a-z]+")
-_PASSIVE_MARK = _w("as , first originally widely")
-_CLAUSE_END = _w("but while whereas according")
+_PASSIVE_MARK = _words("as , first originally widely")
+_CLAUSE_END = _words("but while whereas according")
 
 
 class _Tok:

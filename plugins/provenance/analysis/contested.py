@@ -228,6 +228,7 @@ def sides(point: Point, stances: dict[int, Stance]) -> dict[str, list[int]]:
     return out
 
 
+ANAPHORA_LOOKBACK = 3  # sentences back in the same source where "the claim" may find what it refers to
 _DEFINITE = re.compile(r"^(?:the|these|those|this|that|such)\s+(?:\w+\s+){0,2}(?P<head>\w+)$", re.I)
 
 
@@ -239,7 +240,7 @@ def _antecedent(i: int, st: Stance, items: Sequence[tuple[str, str]], previous: 
         return None  # "the video" is what the whole story is about, not one earlier sentence
     head = key(match.group("head").lower())
     j, steps = previous.get(i), 0
-    while j is not None and steps < 3:
+    while j is not None and steps < ANAPHORA_LOOKBACK:
         if j not in stances and "w:" + head in features(items[j][1]):
             return j
         j, steps = previous.get(j), steps + 1
@@ -258,6 +259,8 @@ _TRAILING_ATTRIBUTION = re.compile(
 )
 _OPENERS = re.compile(r"^(?:but|and|so|yet|meanwhile|however|still|now|well|indeed|in\s+fact|actually|crucially|currently)\s*,?\s+", re.I)
 TITLE_WORDS = 18  # long enough for a proposition, short enough to scan in a list of points
+MIN_TITLE_WORDS = 5  # who said it is stripped from a title only when a proposition of at least this many words remains
+MIN_CUT_WORDS = 6  # a long title is cut at a clause boundary, but never before this many words
 
 
 def title_of(text: str) -> str:
@@ -266,17 +269,17 @@ def title_of(text: str) -> str:
     for _ in range(2):
         phrase = _OPENERS.sub("", phrase)
         stripped = _LEADING_ATTRIBUTION.sub("", phrase, count=1)
-        if len(stripped.split()) >= 5:
+        if len(stripped.split()) >= MIN_TITLE_WORDS:
             phrase = stripped
         stripped = _TRAILING_ATTRIBUTION.sub("", phrase)
-        if len(stripped.split()) >= 5:
+        if len(stripped.split()) >= MIN_TITLE_WORDS:
             phrase = stripped
     phrase = phrase.strip("\"“”‘’' ")
     words = phrase.split()
     if len(words) > TITLE_WORDS:
         cut = None
         for n, word in enumerate(words[:TITLE_WORDS], start=1):
-            if n >= 6 and word.endswith((",", ";", ":", "—")):
+            if n >= MIN_CUT_WORDS and word.endswith((",", ";", ":", "—")):
                 cut = n
         phrase = " ".join(words[: cut or TITLE_WORDS]).rstrip(",;:—") + ("" if cut else "…")
     phrase = phrase.rstrip(" .,;:")

@@ -92,6 +92,7 @@ _AFTER_NUMBER = _words(
     "applicants refugees migrants protesters arrests officers police rounds shares copies signatures strong plus more",
 )
 _PREV_WORD = re.compile(r"([#\w]+)\.?\s*$")
+_PREV_WORD_CHARS = 24  # how far back the word before a number is looked for ("page", "No.", "$")
 _NEXT_WORD = re.compile(r"\s*(%|\+|[A-Za-z]+)")
 
 
@@ -103,7 +104,7 @@ def _year_ok(text: str, start: int, end: int) -> bool:
             return False
     elif start > 0 and text[start - 1] in ".,/:'’":
         return False
-    prev = _PREV_WORD.search(text[max(0, start - 24) : start])
+    prev = _PREV_WORD.search(text[max(0, start - _PREV_WORD_CHARS) : start])
     if prev and prev.group(1).lower() in _BEFORE_NUMBER:
         return False
     if text.startswith(("'s", "’s"), end) and text[end - 1] == "0":  # "the 1990's": a decade

@@ -242,6 +242,10 @@ _KNOWN.update({k: ("body" if v in ("United Nations", "European Union", "NATO") e
 _MONTHS = _set("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept "
                "oct nov dec")  # fmt: skip
 _WEEKDAYS = _set("monday tuesday wednesday thursday friday saturday sunday")
+HEADLINE_WORDS = 4  # a Title Case line has at least this many capitalised words (fewer: a name, not a headline)
+HEADLINE_CHARS = 160  # a longer line is a paragraph, whatever its capitals
+MAX_NAME_WORDS = 5  # a name after a title ("Minister ...") has at most this many words
+MAX_PERSON_WORDS = 6  # a capitalised run of more words is not taken for a person's name (the title of a work, an event)
 _SMALL = _set("a an the of for and or to in on at by with from as vs")
 _LY = ("ely", "ally", "ously", "ively", "edly", "ately", "ably", "ibly", "ently", "antly", "ingly", "fully", "arly", "ctly", "stly", "ntly")
 _HEADLINE_SUFFIX = ("ed", "ing", "tion", "ment", "ness", "ity", "ance", "ence", "ism", "ive", "ous", "ful", "less", "able")
@@ -360,10 +364,10 @@ def _title_run_end(toks: list[Tok], t: int) -> int:
 
 
 def _is_headline(line: str) -> bool:
-    """Title Case: every word but "a", "of", "the"... capitalised, and at least four of them."""
+    """Title Case: every word but "a", "of", "the"... capitalised, and at least :data:`HEADLINE_WORDS` of them."""
     if _LOWER_CONTENT.search(line):
         return False
-    return sum(1 for w in _WORD.findall(line) if w.lower() not in _SMALL) >= 4
+    return sum(1 for w in _WORD.findall(line) if w.lower() not in _SMALL) >= HEADLINE_WORDS
 
 
 class _Scanner:
@@ -387,7 +391,7 @@ class _Scanner:
                     li += 1
                     ls, le, owner = lines[li]
                 skip = le - ls > 3 and text[ls:le].isupper()
-                headline = le - ls < 160 and _is_headline(text[ls:le])
+                headline = le - ls < HEADLINE_CHARS and _is_headline(text[ls:le])
             if skip:
                 continue
             for i0, i1 in self._dot_split(m) if "." in m.group() else (m.span(),):
@@ -594,7 +598,7 @@ class _Scanner:
                 return self._before(toks, t, art) + (self._generic(rest[0][0], rest[0][1]) if rest else [])
             if not size:
                 return self._before(toks, t, art)
-            if size <= 5 and self._namelike(toks[k:]):
+            if size <= MAX_NAME_WORDS and self._namelike(toks[k:]):
                 name = toks[k:]
                 start, title = tok[1], _norm_title([x[0] for x in toks[t:k]])
                 shown = " ".join(x[0] for x in name)
@@ -671,7 +675,7 @@ class _Scanner:
             return hit("other", key)
         if last in _PLACE_CUES or first in _PLACE_PREFIX:
             return hit("place", key)
-        return hit("person" if n <= 6 and self._namelike(toks) else "other", key)
+        return hit("person" if n <= MAX_PERSON_WORDS and self._namelike(toks) else "other", key)
 
 
 def find_mentions(text: str) -> list[Mention]:

@@ -26,6 +26,7 @@ _STEMMER = snowballstemmer.stemmer("english")
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[.,]\d+)*%?", re.UNICODE)
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)$")
 _ISE = re.compile(r"(?<=\w{3})is(e|ed|es|ing|ation|ations|er|ers)$")
+KEY_LETTERS = 5  # a word's key is its stem cut to this many letters, so that "succeed" meets "successful"
 KIND_WEIGHT = {"w": 1.0, "n": 2.0, "e": 1.6}
 
 STOPWORDS = frozenset(
@@ -63,9 +64,9 @@ def stem(word: str) -> str:
 
 
 def key(word: str) -> str:
-    """The comparison key of a word: its stem, truncated to five letters (succeed/successful)."""
+    """The comparison key of a word: its stem, truncated to :data:`KEY_LETTERS` letters (succeed/successful)."""
     stemmed = stem(word)
-    return stemmed[:5] if len(stemmed) > 5 else stemmed
+    return stemmed[:KEY_LETTERS] if len(stemmed) > KEY_LETTERS else stemmed
 
 
 @lru_cache(maxsize=100_000)

@@ -163,8 +163,13 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+CHARS_PER_WORD = 30  # generous: n words of any language fit in n times this many characters
+REJECT_WINDOW = 80  # characters after "rejected" where the object that makes it a denial ("the claim") is looked for
+REFUTE_WINDOW = 60  # the same after "refuted", "repudiated"
+
+
 def _last_words(text: str, n: int) -> list[str]:
-    return _words(text[-30 * n :])[-n:]
+    return _words(text[-CHARS_PER_WORD * n :])[-n:]
 
 
 WINDOW = 400
@@ -286,7 +291,7 @@ def _reject_verb(text: str, m: re.Match[str]) -> Decision:
     prev = _last_words(_before(text, m.start("cue")), 2)
     if any(w in MODALS or w in NEGATORS or w.endswith(("n't", "n’t")) for w in prev) or prev[-1:] == ["to"]:
         return None
-    words = _words(text[m.end("cue") : m.end("cue") + 80])
+    words = _words(text[m.end("cue") : m.end("cue") + REJECT_WINDOW])
     claim_at = next((k for k, w in enumerate(words[:4]) if w in CLAIM_NOUNS), None)
     if claim_at is None or claim_at and words[claim_at - 1] in NON_CLAIM_MODIFIERS:
         return None  # "rejected the proposal", "rejected the offer"
@@ -299,7 +304,7 @@ def _refute_verb(text: str, m: re.Match[str]) -> Decision:
     prev = _last_words(_before(text, m.start("cue")), 2)
     if any(w in MODALS or w in NEGATORS or w.endswith(("n't", "n’t")) for w in prev):
         return None
-    words = _words(text[m.end("cue") : m.end("cue") + 60])
+    words = _words(text[m.end("cue") : m.end("cue") + REFUTE_WINDOW])
     if m.group("cue").lower().startswith("repudiat") and not (words and (words[0] == "that" or any(w in CLAIM_NOUNS for w in words[:4]))):
         return None  # "repudiated the treaty": a policy, not a claim
     if words[:1] and words[0] in PERSON_OBJECTS:

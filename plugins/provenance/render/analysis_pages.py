@@ -8,7 +8,7 @@ new factual wording.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..analysis.analyze import Analysis
@@ -16,6 +16,7 @@ from ..model import Claim, ContestedPoint, DatedEvent, Source
 from . import editorial_note, naming
 from .annotations import STATUS_LABELS, independence
 from .escape import text as esc
+from .links import Linker
 from .notes import Notes
 
 STANCE_LABELS = {"asserts": "Asserts", "denies": "Denies", "disputes": "Disputes"}
@@ -289,8 +290,13 @@ def timeline_page(ctx: Context) -> str:
 
 def _sentence_links(ctx: Context, source_id: str, sentence_ids: Sequence[str]) -> str:
     """"Title (paragraphs 3, 5, 9)", each paragraph number a link to the sentence."""
-    paragraph = {s.id: s.paragraph for s in ctx.source_map[source_id].sentences}
-    numbers = ", ".join(f'<a href="{esc(ctx.href(source_id, sid))}">{paragraph.get(sid, "?")}</a>' for sid in sentence_ids)
+    source = ctx.source_map[source_id]
+
+    def paragraph(sentence_id: str) -> int | str:
+        sentence = source.sentence(sentence_id)
+        return sentence.paragraph if sentence else "?"
+
+    numbers = ", ".join(f'<a href="{esc(ctx.href(source_id, sid))}">{paragraph(sid)}</a>' for sid in sentence_ids)
     word = "paragraph" if len(sentence_ids) == 1 else "paragraphs"
     return f'<a href="{esc(ctx.source_href(source_id))}">{esc(ctx.title(source_id))}</a> ({word} {numbers})'
 
@@ -347,23 +353,64 @@ def context(
     sources: list[Source],
     claims: list[Claim],
     analysis: Analysis,
-    pages: Mapping[str, str],
-    here: str,
-    contested_url: str,
-    site_url: str = "",
+    links: Linker,
+    page_url: str = "",
     site_name: str = "",
     all_claims: int | None = None,
 ) -> Context:
-    from .links import relative
-
+    """The context of one analysis page: ``links`` from it, ``page_url`` its absolute URL."""
     return Context(
         sources,
         claims,
         analysis,
-        href=lambda s, sid: relative(f"{pages.get(s, '')}#{sid}", here),
-        source_href=lambda s: relative(pages.get(s, ""), here) or "./",
-        point_href=lambda pid: relative(f"{contested_url}#{pid}", here),
-        page_url=(site_url or "/") + here,
+        href=links.sentence,
+        source_href=links.source,
+        point_href=lambda pid: links.page("contested", pid),
+        page_url=page_url,
         site_name=site_name,
         all_claims=all_claims,
     )
+
+
+@dataclass(frozen=True)
+class AnalysisPage:
+    """One page built from the analysis: its file name under the analysis folder, title, meta description and renderer."""
+
+    name: str
+    title: str
+    description: str
+    render: Callable[[Context], str]
+
+
+PAGES: tuple[AnalysisPage, ...] = (
+    AnalysisPage(
+        "overview", "Overview",
+        "What the sources agree on, what is contested, and what only one source says, in the sources' own words, "
+        "each claim linked to the exact passage that makes it.",
+        overview_page,
+    ),
+    AnalysisPage(
+        "contested", "Contested points",
+        "Each point on which one party asserts something and another denies or disputes it, "
+        "with both sides side by side and links to the exact passages.",
+        contested_page,
+    ),
+    AnalysisPage(
+        "matrix", "Claims matrix",
+        "Which source says what: the claims the sources share, and the stance each source takes on each of them.",
+        matrix_page,
+    ),
+    AnalysisPage(
+        "timeline", "Timeline",
+        "The dated events the sources mention, in order, each linked to the passage that gives the date.",
+        timeline_page,
+    ),
+    AnalysisPage(
+        "people", "People and bodies",
+        "The people and bodies the sources name, with the names each goes by and ambiguous names flagged.",
+        people_page,
+    ),
+)
+"""The analysis pages, in reading order (the order of the navigation): the one list of them."""
+
+BY_NAME: dict[str, AnalysisPage] = {page.name: page for page in PAGES}

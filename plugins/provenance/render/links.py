@@ -1,4 +1,8 @@
-"""Relative links between generated pages."""
+"""Relative links between generated pages, and from hand-written pages to them.
+
+Addresses are URLs relative to the site root ("sources/lake/", the MkDocs plugin's) or files
+relative to the docs folder ("sources/lake.md", ``provenance pages``'s): a link is relative either way.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ def relative(target: str, here: str) -> str:
     """``target`` (a URL relative to the site root) as seen from the page at ``here``."""
     base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
     path, _, fragment = target.partition("#")
+    if fragment and path == here and path.endswith(".md"):
+        return f"#{fragment}"  # within the page's own Markdown file (an engine would make "../page/#s" of "page.md#s")
     rel = posixpath.relpath("/" + path, "/" + base) if path else ""
     if path.endswith("/") and rel and not rel.endswith("/"):
         rel += "/"

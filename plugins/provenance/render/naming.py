@@ -18,7 +18,8 @@ def opening(text: str, count: int = OPENING_WORDS) -> str:
 
 
 def paragraph_of(claim: Claim, sources: Mapping[str, Source]) -> int | None:
-    return next((s.paragraph for s in sources[claim.source].sentences if s.id == claim.sentence), None)
+    sentence = sources[claim.source].sentence(claim.sentence)
+    return sentence.paragraph if sentence else None
 
 
 def source_name(source_id: str, sources: Mapping[str, Source], this_source: str | None = None) -> str:

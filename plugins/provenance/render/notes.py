@@ -30,7 +30,8 @@ class Notes:
     def passage(self, claim: Claim) -> str:
         """One quoted passage with its source, paragraph and link."""
         source = self.sources[claim.source]
-        sentence = next(s for s in source.sentences if s.id == claim.sentence)
+        sentence = source.sentence(claim.sentence)
+        assert sentence is not None  # a claim is made by a sentence of its source
         title = esc(source.meta.title or source.id)
         return (
             f'<span class="pv-fn-source">{title}</span>, {place(source, sentence.paragraph)}: '

@@ -48,11 +48,14 @@ def highlighted(text: str, highlights: tuple[tuple[int, int, str], ...]) -> str:
     return "".join(out)
 
 
+FRAGMENT_EDGE_WORDS = 4  # a long passage is found by its first and last words ("start,end"): short links, still unique
+
+
 def text_fragment_url(url: str, exact: str) -> str:
     """A link to ``exact`` on the original page (URL Text Fragments), for browsers that support them."""
     words = exact.split()
-    if len(words) > 8:
-        start, end = " ".join(words[:4]), " ".join(words[-4:])
+    if len(words) > 2 * FRAGMENT_EDGE_WORDS:
+        start, end = " ".join(words[:FRAGMENT_EDGE_WORDS]), " ".join(words[-FRAGMENT_EDGE_WORDS:])
         fragment = f"{quote(start, safe='')},{quote(end, safe='')}"
     else:
         fragment = quote(" ".join(words), safe="")

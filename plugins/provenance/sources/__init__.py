@@ -3,7 +3,7 @@
 Read in the order ``provenance add`` runs them:
 
 - :mod:`.fetch`: one HTTP(S) request with limits (time, size, redirects), the only network access;
-- :mod:`.html`: decoding a page (its charset from the headers or the page) and extracting the
+- :mod:`.webpage`: decoding a page (its charset from the headers or the page) and extracting the
   article's text and metadata with trafilatura; :mod:`.boilerplate` drops the lines it leaves
   behind (share prompts, "Read more" links, newsletter offers);
 - :mod:`.pdf`: the text of a PDF, page by page, with pypdf;
