@@ -28,6 +28,7 @@ class Result:
     analysis: Analysis = field(default_factory=Analysis)
     orphans: list[Problem] = field(default_factory=list)  # editorial passages that no longer anchor
     editorial_files: list[str] = field(default_factory=list)
+    todo: list[editorial.Todo] = field(default_factory=list)  # editorial entries whose verdict is still to be given
 
     @property
     def sources(self) -> list[Source]:
@@ -148,4 +149,5 @@ def _run(seeds: Path, base: Path | None, editorial_dir: Path, cache: Cache | Non
     result.orphans = [Problem(o.file, o.line, o.message, o.fix, "warning") for o in edits.orphans]
     result.problems += result.orphans
     result.editorial_files = edits.files
+    result.todo = edits.todo
     return result
