@@ -187,10 +187,10 @@ class _Writer:
             pieces.append(f'<span class="pv-tag pv-tag-{sentence.role}">{ROLE_LABELS[sentence.role]}</span>')
         if claim is not None:
             number = len(self.notes) + 1
-            pieces.append(extra.marks)
+            # The marks and the note's number stay together on one line.
             pieces.append(
-                f'<sup id="fnref:{sentence.id}" class="pv-ref">'
-                f'<a class="footnote-ref" href="#fn:{sentence.id}" role="doc-noteref" aria-label="Note {number}">{number}</a></sup>'
+                f'<span class="pv-after">{extra.marks}<sup id="fnref:{sentence.id}" class="pv-ref">'
+                f'<a class="footnote-ref" href="#fn:{sentence.id}" role="doc-noteref" aria-label="Note {number}">{number}</a></sup></span>'
             )
             self.notes.append(footnote(self.source, sentence, claim, number, extra.note))
         return pieces
