@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from .analysis.analyze import Analysis
 from .model import Claim, Review
 
+READER_WORDS = {"confirmed": "confirmed", "corrected": "corrected", "written": "added"}
+"""How a review reads on the site: a link or point an editor wrote by hand was "added by an editor"."""
 MARKS = ("status", "hedges")
 """The marks of a claim an editor can review (links and points carry their own review)."""
 
@@ -62,7 +64,7 @@ def words(review: Review | None) -> str:
     if review is None:
         return "automatic"
     who = ", ".join(v for v in (review.by, review.date) if v)
-    return f"{review.how} by an editor" + (f" ({who})" if who else "")
+    return f"{READER_WORDS.get(review.how, review.how)} by an editor" + (f" ({who})" if who else "")
 
 
 def explain(review: Review | None) -> str:
