@@ -68,7 +68,7 @@ def test_at_1600_the_first_claims_note_is_readable_beside_its_sentence(site: Pat
         note = page.locator(f'[id="pv-side-{sid}"]')
         note.wait_for(state="visible", timeout=UI_WAIT)
         where, line, column = box(note), sentence_box(page, sid), box(page.locator(".pv-text"))
-        assert 0 <= where["y"] and where["y"] + where["height"] <= WIDE["height"], where  # readable without scrolling
+        assert where["y"] >= 0 and where["y"] + where["height"] <= WIDE["height"], where  # readable without scrolling
         assert abs(where["y"] - line["y"]) <= 2, (where, line)  # beside its sentence
         assert where["x"] >= column["x"] + column["width"], (where, column)  # right of the text column
         assert where["x"] + where["width"] <= WIDE["width"], where

@@ -79,6 +79,7 @@ class Edits:
     files: list[str] = field(default_factory=list)
     reviews: dict[tuple[str, str], Review] = field(default_factory=dict)  # ("status" | "hedges", claim id) -> the entry's review
     todo: list[Todo] = field(default_factory=list)
+    point_ids: set[str] = field(default_factory=set)  # the ids every point entry uses, to-do ones included
 
 
 class _Reader:
@@ -304,6 +305,7 @@ class _Reader:
             where = f"line {same['line']}" if same["file"] == self.display else f"{same['file']}:{same['line']}"
             self.problem(_key_line(entry, "id") or line, f"point id '{pid}' is already used by the entry at {where}", "give each point its own id")
             return
+        self.edits.point_ids.add(pid)
         who = self.reviewer(entry)
         if who is None:
             return
@@ -503,6 +505,7 @@ def apply(analysis: Analysis, edits: Edits, claims: list[Claim]) -> None:
             if p.stance != "asserts":
                 for s in p.claims:
                     relations.extend(Relation(s, t, "contests", 1.0, review) for t in asserted if t != s)
+        _review_sides(relations, positions, review)
     analysis.contested = points
     for cid, verdict in edits.hedges.items():
         facts = analysis.facts[cid]
@@ -520,6 +523,15 @@ def apply(analysis: Analysis, edits: Edits, claims: list[Claim]) -> None:
         if without[cid] == status:
             explicit["status", cid] = replace(explicit["status", cid], how="confirmed")
     analysis.reviews = status_reviews(analysis, claims, explicit, rejected)
+
+
+def _review_sides(relations: list[Relation], positions: tuple[Position, ...], review: Review) -> None:
+    """The claims of one side of a reviewed point state the same thing: the automatic links that join them
+    (the corroboration that gathered the side) are reviewed with the point."""
+    side = {c: n for n, p in enumerate(positions) for c in p.claims}
+    for n, r in enumerate(relations):
+        if r.review is None and r.kind in ("corroborates", "echoes") and r.a in side and side.get(r.b) == side[r.a]:
+            relations[n] = replace(r, review=Review("confirmed", review.by, review.date, review.file, review.line))
 
 
 def _in_point(relation: Relation, point: ContestedPoint) -> bool:

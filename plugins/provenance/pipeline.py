@@ -29,6 +29,7 @@ class Result:
     orphans: list[Problem] = field(default_factory=list)  # editorial passages that no longer anchor
     editorial_files: list[str] = field(default_factory=list)
     todo: list[editorial.Todo] = field(default_factory=list)  # editorial entries whose verdict is still to be given
+    point_ids: set[str] = field(default_factory=set)  # the ids of the editorial files' points
 
     @property
     def sources(self) -> list[Source]:
@@ -150,4 +151,5 @@ def _run(seeds: Path, base: Path | None, editorial_dir: Path, cache: Cache | Non
     result.problems += result.orphans
     result.editorial_files = edits.files
     result.todo = edits.todo
+    result.point_ids = edits.point_ids
     return result
