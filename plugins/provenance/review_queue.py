@@ -26,7 +26,8 @@ from .render.analysis_pages import STANCE_LABELS
 KINDS = {"point": "contested point", "corroboration": "corroboration", "denial": "denial", "echo": "echo"}
 ORDER = ("point", "corroboration", "denial", "echo")  # most consequential first
 ID_WORDS = 40  # characters of a point's title in the id written for it: enough to recognise it
-HEADER = "# Added by `provenance review`: set each verdict to confirm or reject (todo: not applied yet); say why, and who and when with by: and date:."
+HEADER = ("# Added by `provenance review`: set each verdict to confirm or reject (todo: not applied yet),",
+          "# and say why; by: and date: say who reviewed it and when.")
 
 
 @dataclass(frozen=True)
@@ -230,11 +231,11 @@ def append(path: Path, items: Sequence[Item]) -> str:
         if not new:
             continue
         if data is None or section not in data:
-            appended += ["", f"{section}:", "  " + HEADER] + ["  " + line for line in new]
+            appended += ["", f"{section}:"] + ["  " + line for line in (*HEADER, *new)]
             continue
         value, line = data[section], data.lc.key(section)[0]
         if value is None:
-            inserts.append((line + 1, ["  " + HEADER] + ["  " + x for x in new]))
+            inserts.append((line + 1, ["  " + x for x in (*HEADER, *new)]))
             continue
         if not isinstance(value, list) or getattr(value, "fa", None) is not None and value.fa.flow_style():
             raise WriteError(f"{display}:{line + 1}: '{section}' is not a list written one '- ' item a line (fix: write it as a block list)")
@@ -244,10 +245,10 @@ def append(path: Path, items: Sequence[Item]) -> str:
         else:
             indent = 2
         after = next((ln for ln, k in keys if ln > line), len(lines))
-        while after > line + 1 and not lines[after - 1].strip():
-            after -= 1  # before the blank lines that end the section
+        while after > line + 1 and (not lines[after - 1].strip() or lines[after - 1].lstrip().startswith("#")):
+            after -= 1  # after the section's last entry, before the blank lines and comments that end it
         pad = " " * indent
-        inserts.append((after, [pad + HEADER] + [pad + x for x in new]))
+        inserts.append((after, [pad + x for x in (*HEADER, *new)]))
     for at, block in sorted(inserts, reverse=True):
         lines[at:at] = block
     result = "\n".join(lines + appended).lstrip("\n") + "\n"
