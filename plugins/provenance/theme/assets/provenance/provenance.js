@@ -369,4 +369,5 @@
     if (tip && event.target !== document && !tip.contains(event.target)) close(); // a scrolled table moves the mark
   }, true);
   layout();
+  if (document.fonts) document.fonts.ready.then(function () { if (margins()) placeSoon(); }); // a web font reflows the text
 })();
