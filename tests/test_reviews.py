@@ -3,6 +3,7 @@ mark gets from the entries (and from what decides it), and what provenance.json 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -218,3 +219,18 @@ def test_every_mark_on_the_pages_says_reviewed_or_automatic(harbour_seeds: Path)
     assert "Asserts · reviewed" in contested and "Denies · reviewed" in contested
     overview = page_text(analysis_pages.overview_page(ctx))
     assert "corroborated · automatic" in overview
+
+
+def test_the_cypher_sites_reviewed_points_show_as_reviewed(repo_site) -> None:
+    data = json.loads((repo_site.site / "provenance.json").read_text(encoding="utf-8"))
+    assert {p["id"] for p in data["contested"]} == {"us-pressure", "neutrality-policy", "corruption-charges"}
+    for point in data["contested"]:
+        assert point["reviewed"] and point["review"]["how"] == "confirmed" and point["review"]["file"] == "seeds/editorial/cypher.yml", point
+    members = {c for p in data["contested"] for pos in p["positions"] for c in pos["claims"]}
+    for entry in data["claims"]:
+        if entry["id"] in members:
+            assert entry["status_reviewed"], entry["id"]
+            assert all(r["reviewed"] for r in entry["related"] if r["relation"] == "contests"), entry["id"]
+    contested = page_text((repo_site.site / "analysis" / "contested" / "index.html").read_text(encoding="utf-8"), "md-content")
+    assert contested.count("Reviewed: the point and its positions were confirmed by an editor.") == 3 and "Automatic:" not in contested
+    assert " · automatic" not in contested.split("Notes")[0]
