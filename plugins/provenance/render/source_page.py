@@ -188,8 +188,9 @@ class _Writer:
         if claim is not None:
             number = len(self.notes) + 1
             # The marks and the note's number stay together on one line.
+            marks = f'<span class="pv-marks">{extra.marks}</span>' if extra.marks else ""
             pieces.append(
-                f'<span class="pv-after">{extra.marks}<sup id="fnref:{sentence.id}" class="pv-ref">'
+                f'<span class="pv-after">{marks}<sup id="fnref:{sentence.id}" class="pv-ref">'
                 f'<a class="footnote-ref" href="#fn:{sentence.id}" role="doc-noteref" aria-label="Note {number}">{number}</a></sup></span>'
             )
             self.notes.append(footnote(self.source, sentence, claim, number, extra.note))
