@@ -234,3 +234,26 @@ def test_the_cypher_sites_reviewed_points_show_as_reviewed(repo_site) -> None:
     contested = page_text((repo_site.site / "analysis" / "contested" / "index.html").read_text(encoding="utf-8"), "md-content")
     assert contested.count("Reviewed: the point and its positions were confirmed by an editor.") == 3 and "Automatic:" not in contested
     assert " · automatic" not in contested.split("Notes")[0]
+
+
+def test_who_reviewed_is_shown_as_text(harbour_seeds: Path) -> None:
+    result = edit(harbour_seeds, """
+links:
+  - a: {source: herald, quote: "reportedly approved the sale"}
+    b: {source: gazette, quote: "approved the sale of the fishing rights"}
+    verdict: confirm
+    by: "<img src=x onerror=alert(1)> & Co"
+points:
+  - id: sale
+    match: {source: gazette, quote: "denied that it sold"}
+    verdict: confirm
+    by: "<script>alert(2)</script>"
+""")
+    sources = {s.id: s for s in result.sources}
+    claims = {c.id: c for c in result.claims}
+    parts = annotations.annotator(result.analysis, claims, sources, href=lambda s, sid: f"#{sid}", point_href=lambda p: f"#{p}")
+    ctx = analysis_pages.context(result.sources, result.claims, result.analysis, {s: f"sources/{s}/" for s in sources}, "c/", "c/")
+    html = "".join(parts(c).note + parts(c).marks for c in result.claims) + analysis_pages.contested_page(ctx)
+    assert "<img" not in html and "<script>alert" not in html
+    assert "(confirmed by an editor (&lt;img src=x onerror=alert(1)&gt; &amp; Co))" in html
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html

@@ -31,7 +31,7 @@ def score_note(kind: str, score: float, review: Review | None) -> str:
     link found by the words two claims share, their similarity; no score for a contest (a denial and what
     it denies) or a link with no similarity to speak of."""
     if review is not None:
-        return f" ({reviews.words(review)})"
+        return f" ({esc(reviews.words(review))})"
     if kind in SIMILARITY_KINDS and round(score, 2) > 0:
         return f" (automatic, similarity {score:.2f})"
     return " (automatic)"
