@@ -35,6 +35,8 @@ def run(*sources: Source):
         ("The museum flatly denied the allegations that it sold the painting, a spokesperson said.", "denies", "The museum"),
         ("The photograph of the flood was doctored, according to the weather service.", "debunks", "the weather service"),
         ("The photograph of the flood was doctored.", "debunks", ""),
+        ("Reports that the mayor resigned have been refuted as false by the city council.", "denies", "the city council"),
+        ("That is why I'm debunking the story again.", "debunks", ""),
     ],
 )
 def test_who_holds_a_stance(text: str, stance: str, holder: str) -> None:

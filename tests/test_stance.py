@@ -50,6 +50,7 @@ from provenance.analysis.stance import find_stance, position_of
         ("The bakery did open a new shop, but not to compete with the market traders.", "disputes", None),
         # an artefact called fake in passing, with a definite article or an intensifier
         ("From there the clearly staged photos were picked up by several newspapers.", "debunks", "photos"),
+        ("According to the discredited reports, the dam had burst.", "debunks", "reports"),
         ("It is a tamer version of the hoax video that showed a man climbing the town hall.", "debunks", None),
         ("The first report of the flood, in a local paper, says nothing about the dam.", "disputes", None),
     ],
@@ -95,6 +96,15 @@ def test_stance_cues(text: str, kind: str, obj: str | None) -> None:
         "The minister did not say when the bridge would reopen.",
         "The company has not commented on the report.",
         "The festival was not held last year because of the rain.",
+        # a falsity predicate denied: the opposite of a debunk
+        "The director told reporters that not a single scene had been staged.",
+        "None of the photographs were doctored, the agency said.",
+        # nouns and adjectives that look like cues
+        "The minister told Harbour Question that the ferry would run.",
+        "The question that remains is who paid for the ferry.",
+        "There were some contradicting and unconfirmed reports about the fire.",
+        "They can also ruin your weekend in ways that have nothing to do with the weather.",
+        "There has been no sign of the missing hikers in three weeks.",
         # a cue inside a condition
         "We will see if this prompts the club to issue a statement denying the reports.",
         "It is unclear whether the ministry will reject the claims.",

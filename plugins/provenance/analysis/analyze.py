@@ -23,7 +23,7 @@ from .entities import build as build_people
 from .features import features, key
 from .groups import Groups
 from .hedges import Hedge, find_hedges
-from .origins import Documents, corpus_outlets, origin_keys, recognise_outlets
+from .origins import Documents, corpus_outlets, describe, origin_keys, recognise_outlets
 from .stance import CLAIM_NOUNS, MEDIA_NOUNS, REPORTED_FRAME, Stance, content_head, find_stance, position_of
 
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
@@ -118,17 +118,18 @@ def local_facts(source: Source) -> dict[str, Local]:
     """
     out: dict[str, Local] = {}
     discourse = Discourse()
-    discourse.learn_carriers(source.sentences)
+    discourse.read_source(source.sentences)
     recent: list[tuple[str, Local]] = []  # (text, facts) of the claims before, nearest last
     lead: list[str] = []  # the source's first claims
     sentences = source.sentences
     for n, sentence in enumerate(sentences):
+        first_in_paragraph = n == 0 or sentences[n - 1].paragraph != sentence.paragraph
         last_in_paragraph = n + 1 == len(sentences) or sentences[n + 1].paragraph != sentence.paragraph
         if sentence.role == "lead-in":
             discourse.lead_in(sentence)
             continue
         if is_claim(sentence.text, sentence.role):
-            chain = discourse.chain(sentence, last_in_paragraph)
+            chain = discourse.chain(sentence, first_in_paragraph, last_in_paragraph)
             stance = find_stance(sentence.text, _holder_finder(sentence.text, chain, discourse.last_named))
             found = Local(chain, tuple(find_hedges(sentence.text)), stance)
             if stance:
@@ -156,44 +157,39 @@ class Discourse:
     carriers: dict[str, Attribution] = field(default_factory=dict)  # a document's head noun -> the outlet that published it
     last_named: dict[str, str] = field(default_factory=dict)  # "person"/"body" -> the last one named, for "he", "they"
     previous: str | None = None
+    own: dict[str, list[Attribution]] = field(default_factory=dict)  # sentence id -> its own chain, read once
 
-    def lead_in(self, sentence: Sentence) -> None:
-        """A lead-in governs the paragraph after it: by its speaker ("The report describes") or by the
-        chain it states ("Below is what was said next, according to the cable")."""
-        own = find_attribution(sentence.text)
-        self.lead_in_text, self.carried_paragraph = sentence.text, sentence.paragraph + 1
-        self.carried = tuple(self._with_carriers([self._named(a) for a in own])) if own and not lead_in_speaker(sentence.text) else ()
-        self.previous = sentence.text
-
-    def learn_carriers(self, sentences: Sequence[Sentence]) -> None:
-        """Which outlet published each document the source names ("the cable cited in The Intercept"): a fact
-        about the document, wherever in the source it is stated."""
+    def read_source(self, sentences: Sequence[Sentence]) -> None:
+        """Each sentence's own chain, and which outlet published each document the source names ("the cable
+        cited in The Intercept"): a fact about the document, wherever in the source it is stated."""
         for sentence in sentences:
             if sentence.role in ("body", "lead-in"):
-                chain = find_attribution(sentence.text)
+                chain = self.own[sentence.id] = find_attribution(sentence.text)
                 for before, after in zip(chain, chain[1:], strict=False):
                     if before.kind == "outlet" and after.kind == "document" and (after.via in _CARRIER_VIAS or before.via in _CARRIER_VIAS):
                         self.carriers.setdefault(_head(after.name), before)
 
-    def chain(self, sentence: Sentence, last_in_paragraph: bool) -> tuple[Attribution, ...]:
+    def lead_in(self, sentence: Sentence) -> None:
+        """A lead-in governs the paragraph after it: by its speaker ("The report describes") or by the
+        chain it states ("Below is what was said next, according to the cable")."""
+        own = self.own.get(sentence.id, [])
+        self.lead_in_text, self.carried_paragraph = sentence.text, sentence.paragraph + 1
+        self.carried = tuple(self._with_carriers([self._named(a) for a in own])) if own and not lead_in_speaker(sentence.text) else ()
+        self.previous = sentence.text
+
+    def chain(self, sentence: Sentence, first_in_paragraph: bool, last_in_paragraph: bool) -> tuple[Attribution, ...]:
         governed = sentence.paragraph == self.carried_paragraph
         context = self.lead_in_text if governed and self.lead_in_text and not self.carried else self.previous
-        own = find_attribution(sentence.text, previous=context)
+        lead = lead_in_speaker(context) if context else None
+        own = ([Attribution(lead.name, lead.kind, lead.via, 0, 0)] if lead else []) + self.own.get(sentence.id, [])
         chain = list(self.carried) + [a for a in own if a.name not in {c.name for c in self.carried}] if governed and self.carried else own
-        chain = [self._named(a) for a in chain]
-        chain = self._with_carriers(chain)
-        if own and own[0].kind in ("outlet", "document") and own[0].via in _FRAMING_VIAS and self._opens(sentence, own[0]):
+        chain = self._with_carriers([self._named(a) for a in chain])
+        if own and own[0].kind in ("outlet", "document") and own[0].via in _FRAMING_VIAS and first_in_paragraph and own[0].start <= OPENING_CHARS:
+            # "According to the cable, ..." opening a paragraph governs the rest of it
             self.carried, self.carried_paragraph, self.lead_in_text = tuple(chain[: chain.index(own[0]) + 1]), sentence.paragraph, None
         elif chain and last_in_paragraph and not sentence.text.rstrip().endswith(_TERMINAL):
             self.carried, self.carried_paragraph, self.lead_in_text = tuple(chain), sentence.paragraph + 1, None  # "..., according to the cable" + a quotation
         return tuple(chain)
-
-    def _opens(self, sentence: Sentence, att: Attribution) -> bool:
-        """Does the attribution open its paragraph ("According to the cable, ..." as the paragraph's first sentence)?"""
-        return att.start <= OPENING_CHARS and sentence.start == self._paragraph_start(sentence)
-
-    def _paragraph_start(self, sentence: Sentence) -> int:
-        return self._starts.get(sentence.paragraph, sentence.start)
 
     def _named(self, att: Attribution) -> Attribution:
         if att.kind == "person" and att.name.lower() in _PRONOUN_PEOPLE and "person" in self.last_named:
@@ -211,8 +207,7 @@ class Discourse:
 
     def read(self, sentence: Sentence) -> None:
         """Note who a sentence names, for the pronouns after it."""
-        self._starts.setdefault(sentence.paragraph, sentence.start)
-        for att in find_attribution(sentence.text) if is_claim(sentence.text, sentence.role) else ():
+        for att in self.own.get(sentence.id, ()):
             if att.kind in ("person", "body") and is_holder(att.name):
                 self.last_named[att.kind] = att.name
         for name in _PERSON_NAME.findall(sentence.text):  # "written by Maria Lopez": she is who "she" may be next
@@ -222,16 +217,10 @@ class Discourse:
         if self.lead_in_text and sentence.paragraph > self.carried_paragraph:
             self.lead_in_text = None
 
-    @property
-    def _starts(self) -> dict[int, int]:
-        if not hasattr(self, "_paragraph_starts"):
-            self._paragraph_starts: dict[int, int] = {}
-        return self._paragraph_starts
-
 
 def _head(name: str) -> str:
-    words = re.findall(r"[\w’'-]+", re.split(r"\s+(?:cited|quoted|obtained|seen|published|by|in|from|of)\b", name, maxsplit=1)[0].lower())
-    return words[-1] if words else ""
+    found = describe(name)
+    return found[1] if found else ""
 
 
 _TERMINAL = (".", "!", "?", "\"", "”", "’", "…", ")")
@@ -248,6 +237,9 @@ def _holder_finder(text: str, chain: tuple[Attribution, ...], last_named: dict[s
 
     def holder(at: int, verb: bool) -> str:
         pronoun = next((a for a in reversed(chain) if a.name.lower() in ("he", "she", "they")), None)
+        agent = _passive_agent(text, at) if verb else None
+        if agent:  # "Reports that ... have been refuted by the health ministry"
+            return agent
         if verb:  # "The board denied ...": the verb's subject, even inside a reported passage
             for subject in (speaker_before(text, at), sentence_subject(text[:at])):
                 if subject is not None and is_holder(subject.name, subject=True):
@@ -263,6 +255,21 @@ def _holder_finder(text: str, chain: tuple[Attribution, ...], last_named: dict[s
         return ""
 
     return holder
+
+
+_PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?$")
+_BY_AGENT = re.compile(r"[^.;:!?]{0,80}?\bby\s+(?P<agent>[^,.;:!?\"“”()]{2,80})")
+
+
+def _passive_agent(text: str, at: int) -> str | None:
+    """The agent of a passive verb of denial ("have been denied by an official spokesperson"), if named."""
+    if not _PASSIVE.search(text[max(0, at - 40) : at]):
+        return None
+    m = _BY_AGENT.match(text, text.find(" ", at))
+    if not m:
+        return None
+    agent = sentence_subject(m.group("agent"))
+    return agent.name if agent is not None and is_holder(agent.name, subject=True) else None
 
 
 def resolve_proposition(text: str, stance: Stance, recent: list[tuple[str, Local]], lead: list[str]) -> tuple[str, bool]:

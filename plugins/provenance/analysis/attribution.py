@@ -663,7 +663,7 @@ def is_holder(name: str, subject: bool = False) -> bool:
     words = name.split()
     if not words or len(words) > 8 or not words[0][:1].isalnum():
         return False
-    first = words[0].lower().strip("'’\"“”")
+    first = re.split(r"['’]", words[0].lower().strip("'’\"“”"))[0]  # "I'm" is "I"
     if first in _NOT_HOLDERS or first in _FUNCTION and first not in _DETS or len(words) == 1 and first in _DETS:
         return False
     if _DATE_WORDS.search(name) and not any(w[:1].isupper() and w.lower() not in _WEEKDAYS and not _DATE_WORDS.fullmatch(w) for w in words[1:] + words[:1]):
