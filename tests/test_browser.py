@@ -119,9 +119,10 @@ def test_a_link_in_a_note_lands_on_the_other_sources_sentence_and_highlights_it(
         context.close()
 
 
-def test_on_a_touch_screen_a_tap_opens_the_note_and_a_second_follows_it(site: Path, browser) -> None:
+def test_on_a_tablet_a_tap_opens_the_note_and_a_second_follows_it(site: Path, browser) -> None:
+    """Between phones (tests/test_margin_notes.py) and wide screens, a touch screen has tooltips."""
     with serve(site) as base:
-        context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+        context = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True, is_mobile=True)
         page = context.new_page()
         url = base + first_source_page(site)
         page.goto(url)
@@ -135,7 +136,7 @@ def test_on_a_touch_screen_a_tap_opens_the_note_and_a_second_follows_it(site: Pa
         quote = page.locator(f'[id="{note[1:]}"] q').inner_text()
         assert quote in tooltip.inner_text()
         box = tooltip.locator(".md-tooltip2__inner").bounding_box()
-        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, box  # fits the phone
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 768, box  # fits the screen
         mark.tap()
         page.wait_for_url("**" + note)
         context.close()

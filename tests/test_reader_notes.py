@@ -94,12 +94,12 @@ def test_relations_are_grouped_by_source_with_link_texts_that_read_apart(harbour
 @pytest.mark.parametrize(
     ("kind", "score", "shown"),
     [
-        ("corroborates", 0.42, "(similarity 0.42)"),
-        ("echoes", 0.3, "(similarity 0.30)"),
-        ("related", 0.21, "(similarity 0.21)"),
-        ("corroborates", 0.0, ""),  # a link no similarity made: no score to show
-        ("corroborates", 0.004, ""),
-        ("contests", 1.0, ""),  # a denial and what it denies: not a similarity
+        ("corroborates", 0.42, "(automatic, similarity 0.42)"),
+        ("echoes", 0.3, "(automatic, similarity 0.30)"),
+        ("related", 0.21, "(automatic, similarity 0.21)"),
+        ("corroborates", 0.0, "(automatic)"),  # a link no similarity made: no score to show
+        ("corroborates", 0.004, "(automatic)"),
+        ("contests", 1.0, "(automatic)"),  # a denial and what it denies: not a similarity
     ],
 )
 def test_a_score_is_shown_only_where_it_means_something(harbour_seeds: Path, kind: str, score: float, shown: str) -> None:
@@ -110,7 +110,7 @@ def test_a_score_is_shown_only_where_it_means_something(harbour_seeds: Path, kin
     note = note_of(result, a.id)
     assert "0.00" not in note
     line = re.search(r"<strong>[^<]*:</strong> (.*?)</span>", note.split("Who says it")[1]).group(1)
-    assert line.endswith("</a>" + (f" {shown}" if shown else "")), line
+    assert line.endswith(f"</a> {shown}"), line
 
 
 def test_a_link_an_editor_confirmed_says_so_instead_of_a_score(harbour_seeds: Path) -> None:
@@ -119,7 +119,15 @@ links:
   - a: {source: herald, quote: "Fishermen in Porto Alto were not consulted"}
     b: {source: gazette, quote: "Lopez never spoke to the fishermen"}
     verdict: confirm
+    by: Ana Editor
+    date: 2024-05-02
+  - a: {source: herald, quote: "Board chair Maria Lopez reportedly approved the sale"}
+    b: {source: gazette, quote: "Maria Lopez approved the sale of the fishing rights"}
+    verdict: confirm
 """)
-    note = note_of(result, claim(result, "were not consulted").id)
-    assert re.search(r"<strong>Corroborated by:</strong> Board Rejects Memo Claims: <a [^>]*>paragraph 3: “Carlos Lopez, a fisherman, said Lopez…”</a> \(confirmed by an editor\)", note), note
+    note = note_of(result, claim(result, "were not consulted").id)  # a link the analysis had not found
+    assert re.search(r"<strong>Corroborated by:</strong> Board Rejects Memo Claims: <a [^>]*>paragraph 3: “Carlos Lopez, a fisherman, said Lopez…”</a> "
+                     r"\(added by an editor \(Ana Editor, 2024-05-02\)\)", note), note
     assert "similarity" not in note
+    note = note_of(result, claim(result, "reportedly approved").id)  # one it had found
+    assert re.search(r"<a [^>]*>paragraph 3: “Maria Lopez approved the sale of…”</a> \(confirmed by an editor\)</span>", note), note

@@ -117,6 +117,21 @@ def test_axe_finds_nothing_on_any_page(served, browser, record, scheme: str) -> 
     page.wait_for_function("getComputedStyle(document.querySelector('.md-tooltip2--active')).opacity === '1'")  # faded in
     found[source + " (note open)"] = axe_violations(page)
     context.close()
+    # Notes in the margin of a wide screen (one unfolded), and a note opened in the text on a phone.
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    page.goto(url + source)
+    page.locator(".pv-sidenote summary").first.click()
+    page.locator(".pv-sidenote").nth(1).hover()
+    found[source + " (notes in the margin)"] = axe_violations(page)
+    context.close()
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(url + source)
+    page.locator("a.footnote-ref").first.tap()
+    page.locator(".pv-inline-note summary").tap()
+    found[source + " (phone, note open in the text)"] = axe_violations(page)
+    context.close()
     record(f"axe-{scheme}", {"pages": len(found), "violations": found})
     assert not any(found.values()), {p: v for p, v in found.items() if v}
 
@@ -296,13 +311,20 @@ class Marks(HTMLParser):
 
 
 def test_marks_carry_text_labels_and_the_home_page_explains_each(served) -> None:
+    """Every mark has a label, and says in words whether an editor reviewed it or it is automatic."""
     site, _ = served
+    counts = {"reviewed": 0, "automatic": 0}
     for path in page_paths(site):
         file = site / (path + "index.html" if path == "" or path.endswith("/") else path)
         marks = Marks()
         marks.feed(file.read_text(encoding="utf-8"))
         for mark, labels in marks.labels.items():
             assert all(label.strip() for label in labels), (path, mark)
+            for label in labels:
+                state = label.rsplit(" · ", 1)[-1]
+                assert " · " in label and state in counts, (path, mark, label)
+                counts[state] += 1
+    assert counts["reviewed"] and counts["automatic"], counts  # the cypher site's reviewed points show as reviewed
     legend = Marks()
     legend.feed((site / "index.html").read_text(encoding="utf-8"))
     for mark in ("corroborated", "single-source", "contested", "hedged"):

@@ -129,7 +129,7 @@ def test_a_pdf_source_gives_pages_in_its_notes(project: Project) -> None:
     (project.docs / "spill.md").write_text('# Spill\n\nNobody answered [@westbrook "without receiving an answer"].\n', encoding="utf-8")
     project.build()
     html = project.html("sources/westbrook/")
-    assert re.search(r'<li id="fn:s-[0-9a-f]{8}"><p><span class="pv-fn-source">[^<]+</span>, paragraph 4, p\. 2 ', html)
+    assert re.search(r'<li id="fn:s-[0-9a-f]{8}"><p><span class="pv-fn-where"><span class="pv-fn-source">[^<]+</span>, paragraph 4, p\. 2 ', html)
     assert "paragraph 6, p. 3" in html
     assert "Westbrook Reservoir Spill</cite></a>, publisher unknown, date unknown, paragraph 4, p. 2." in project.html("spill/")
     data = json.loads((project.site / "provenance.json").read_text(encoding="utf-8"))

@@ -133,6 +133,9 @@ def run(config_file: Path) -> int:
     for problem in problems:
         counts[problem.severity if problem.severity in counts else "info"] += 1
         print(problem if problem.severity != "info" else Problem(problem.file, problem.line, f"note: {problem.message}", problem.fix))
+    from .review_queue import build, summary
+
+    print(f"review: {summary(build(result))}", file=sys.stderr)  # a count, not a problem: editors review when they can
     notes = f", {counts['info']} notes" if counts["info"] else ""
     print(f"checked {len(result.sources)} sources, {len(result.editorial_files)} editorial files and the pages in "
           f"{s.docs.relative_to(s.root) if s.docs.is_relative_to(s.root) else s.docs}: "

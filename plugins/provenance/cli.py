@@ -124,6 +124,34 @@ def _diff(args: argparse.Namespace) -> int:
     return 1 if args.exit_code and not result.empty else 0
 
 
+def _review(args: argparse.Namespace) -> int:
+    from . import review_queue
+
+    layout, root, problems = _layout(Path(args.config_file))
+    editorial = root / layout.editorial if layout.editorial else root / layout.seeds / "editorial"
+    result = pipeline.run(root / layout.seeds, root, editorial)
+    errors = [p for p in problems + result.problems if p.severity == "error"]
+    for problem in errors:
+        print(problem, file=sys.stderr)
+    queue = review_queue.build(result)
+    sys.stdout.write(review_queue.report(queue, {s.id: s for s in result.sources}, args.limit))
+    if args.write:
+        items = queue.items[: args.limit] if args.limit else queue.items
+        target = Path(args.write)
+        try:
+            review_queue.append(target, items)
+        except review_queue.WriteError as exc:
+            print(f"provenance review: {exc}", file=sys.stderr)
+            return 1
+        except OSError as exc:
+            print(f"provenance review: {target}: cannot be written ({exc.strerror or exc}) (fix: choose another file)", file=sys.stderr)
+            return 1
+        print(f"wrote {len(items)} entries to {target}, each with verdict: todo: set each to confirm or reject", file=sys.stderr)
+        if not target.resolve().is_relative_to(editorial.resolve()):
+            print(f"note: the build reads editorial files in {editorial}: move {target} there, or the entries are not read", file=sys.stderr)
+    return 1 if errors else 0
+
+
 def _check(args: argparse.Namespace) -> int:
     from .check import run
 
@@ -237,6 +265,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--watch", action="store_true", help="keep running, and write again when a source, an editorial file, a page or mkdocs.yml changes")
     p.add_argument("--interval", type=float, default=1.0, help="with --watch: seconds between looks at the files (default: 1)")
     p.set_defaults(func=_pages)
+    p = sub.add_parser(
+        "review",
+        help="list the automatic marks that most need an editor, most consequential first, with the entries that confirm them",
+        description="Contested points (with their positions and denials), corroborations (those that decide a claim's status "
+        "first), denials and echoes that no editor has reviewed, each with its passages and the editorial entry that "
+        "confirms it (verdict: reject rejects it).",
+    )
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml, if there is one)")
+    p.add_argument("--limit", type=int, default=50, help="marks listed (and written), most consequential first; 0 for all (default: 50)")
+    p.add_argument("--write", metavar="FILE", help="append the entries, with verdict: todo, to this editorial file (made if need be)")
+    p.set_defaults(func=_review)
     p = sub.add_parser("check", help="validate sources, sidecars, editorial files and page citations without building")
     p.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     p.set_defaults(func=_check)

@@ -23,13 +23,16 @@ from . import anchor, pointers, yamlfile
 from .analysis.analyze import Analysis, settle
 from .errors import Problem
 from .memory import Memory
-from .model import STANCES, STATUSES, Claim, ContestedPoint, Decision, EditorialNote, Position, Reference, Relation, Source
+from .model import STANCES, STATUSES, Claim, ContestedPoint, Decision, EditorialNote, Position, Reference, Relation, Review, Source
+from .reviews import status_reviews
 
 FOLDER = "editorial"
 SECTIONS = {"claims", "links", "points"}
-CLAIM_KEYS = {"claim", "quote", "passage", "status", "hedges", "note", "references", "why"}
-LINK_KEYS = {"a", "b", "verdict", "relation", "why"}
-POINT_KEYS = {"id", "match", "verdict", "title", "rating", "note", "references", "positions", "why"}
+REVIEWER_KEYS = {"by", "date"}  # who reviewed, and when (format 1.2)
+CLAIM_KEYS = {"claim", "quote", "passage", "status", "hedges", "note", "references", "why"} | REVIEWER_KEYS
+LINK_KEYS = {"a", "b", "verdict", "relation", "why"} | REVIEWER_KEYS
+POINT_KEYS = {"id", "match", "verdict", "title", "rating", "note", "references", "positions", "why"} | REVIEWER_KEYS
+TODO = "todo"  # a verdict still to be given: the entry is checked, not applied (`provenance review --write` writes them)
 POSITION_KEYS = {"stance", "holders", "passages"}
 PASSAGE_KEYS = {"source", "quote", "prefix", "suffix"}
 CLAIM_POINTER_KEYS = {"claim", "quote"}
@@ -48,6 +51,18 @@ class Link:
     why: str
     file: str
     line: int | None
+    by: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Todo:
+    """An entry whose verdict an editor has still to give (``verdict: todo``): checked, not applied."""
+
+    kind: str  # "link" | "point"
+    claims: tuple[str, ...]  # a link's two claims; the claim a point's ``match`` points at
+    file: str
+    line: int | None
 
 
 @dataclass
@@ -62,6 +77,9 @@ class Edits:
     notes: dict[str, EditorialNote] = field(default_factory=dict)
     points: list[dict[str, Any]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    reviews: dict[tuple[str, str], Review] = field(default_factory=dict)  # ("status" | "hedges", claim id) -> the entry's review
+    todo: list[Todo] = field(default_factory=list)
+    point_ids: set[str] = field(default_factory=set)  # the ids every point entry uses, to-do ones included
 
 
 class _Reader:
@@ -89,6 +107,24 @@ class _Reader:
                 self.problem(_key_line(mapping, key), f"unknown key '{key}' in {what}", fix)
                 ok = False
         return ok
+
+    def reviewer(self, entry: dict[str, Any]) -> tuple[str | None, str | None] | None:
+        """The entry's ``by`` (who reviewed) and ``date`` (when, YYYY-MM-DD); None after reporting a bad one."""
+        by, date = entry.get("by"), entry.get("date")
+        if by is not None and (not isinstance(by, str) or not by.strip()):
+            self.problem(_key_line(entry, "by"), f"'by' must be the reviewer's name, as text, not {by!r}", "e.g. by: A. Editor")
+            return None
+        if isinstance(date, dt.datetime):
+            date = date.date()
+        if isinstance(date, dt.date):
+            date = date.isoformat()
+        elif date is not None:
+            self.problem(_key_line(entry, "date"), f"'date' must be a date, YYYY-MM-DD, not {date!r}", "e.g. date: 2024-05-01")
+            return None
+        return (by.strip() if by else None), date
+
+    def review(self, how: str, entry: dict[str, Any], who: tuple[str | None, str | None]) -> Review:
+        return Review(how, who[0], who[1], self.display, _line(entry))
 
     def pointer(self, claim_id: Any, quote: Any, line: int | None) -> Claim | None:
         """The claim an id points at (with its words beside it, if given), re-anchored if its sentence was edited."""
@@ -198,7 +234,8 @@ class _Reader:
         else:
             self.problem(line, "a claim entry needs 'passage' (source and quote) or 'claim' (an id)", "add passage: {source: ..., quote: ...}")
             return
-        if claim is None:
+        who = self.reviewer(entry)
+        if claim is None or who is None:
             return
         why = str(entry.get("why") or "").strip()
         decisions = []
@@ -208,11 +245,13 @@ class _Reader:
                 self.problem(_key_line(entry, "status"), f"unknown status {status!r}", f"use one of: {', '.join(STATUSES)}")
             else:
                 self.edits.status[claim.id] = status
+                self.edits.reviews["status", claim.id] = self.review("corrected", entry, who)  # apply() tells confirmed from corrected
                 decisions.append(_decision(f"status set to {status}", why))
         hedges = entry.get("hedges")
         if hedges is not None:
             if hedges in ("confirm", "reject") or (isinstance(hedges, list) and all(isinstance(h, str) for h in hedges)):
                 self.edits.hedges[claim.id] = hedges
+                self.edits.reviews["hedges", claim.id] = self.review("confirmed" if hedges == "confirm" else "corrected", entry, who)
                 decisions.append(_decision("hedges " + ("confirmed" if hedges == "confirm" else "rejected" if hedges == "reject" else "set to " + ", ".join(hedges)), why))
             else:
                 self.problem(_key_line(entry, "hedges"), "'hedges' must be confirm, reject, or a list of the hedge words to keep", "e.g. hedges: reject")
@@ -231,13 +270,17 @@ class _Reader:
             return
         verdict = entry.get("verdict")
         relation = entry.get("relation")
-        if verdict not in ("confirm", "reject"):
+        if verdict not in ("confirm", "reject", TODO):
             self.problem(_key_line(entry, "verdict") or line, f"'verdict' must be confirm or reject, not {verdict!r}", "write verdict: confirm")
             return
         if relation is not None and relation not in ("corroborates", "echoes", "contests"):
             self.problem(_key_line(entry, "relation"), f"unknown relation {relation!r}", "use corroborates, echoes or contests")
             return
-        if a is None or b is None:
+        who = self.reviewer(entry)
+        if a is None or b is None or who is None:
+            return
+        if verdict == TODO:
+            self.edits.todo.append(Todo("link", (a.id, b.id), self.display, line))
             return
         if a.id == b.id:
             self.problem(line, "a link must join two different claims", "point 'b' at another passage")
@@ -247,7 +290,7 @@ class _Reader:
                          "point 'b' at another source, or use relation: contests")
             return
         why = str(entry.get("why") or "").strip()
-        self.edits.links.append(Link(a.id, b.id, verdict, relation, why, self.display, line))
+        self.edits.links.append(Link(a.id, b.id, verdict, relation, why, self.display, line, *who))
 
     def point_entry(self, entry: Any) -> None:
         if not self.keys(entry, POINT_KEYS, "a point entry"):
@@ -262,15 +305,26 @@ class _Reader:
             where = f"line {same['line']}" if same["file"] == self.display else f"{same['file']}:{same['line']}"
             self.problem(_key_line(entry, "id") or line, f"point id '{pid}' is already used by the entry at {where}", "give each point its own id")
             return
-        point: dict[str, Any] = {"id": pid, "line": line, "file": self.display, "why": str(entry.get("why") or "").strip()}
+        self.edits.point_ids.add(pid)
+        who = self.reviewer(entry)
+        if who is None:
+            return
+        point: dict[str, Any] = {"id": pid, "line": line, "file": self.display, "why": str(entry.get("why") or "").strip(),
+                                 "by": who[0], "date": who[1]}
         if entry.get("match") is not None:
             claim = self.passage(entry["match"], _key_line(entry, "match") or line)
             if claim is None:
                 return
             point["match"] = claim.id
         verdict = entry.get("verdict")
-        if verdict is not None and verdict not in ("confirm", "reject"):
+        if verdict is not None and verdict not in ("confirm", "reject", TODO):
             self.problem(_key_line(entry, "verdict"), f"'verdict' must be confirm or reject, not {verdict!r}", "write verdict: confirm")
+            return
+        if verdict == TODO:
+            if "match" not in point:
+                self.problem(line, f"point '{pid}': 'verdict: todo' needs 'match' (a passage in the automatic point to review)", "add match: {source: ..., quote: ...}")
+            else:
+                self.edits.todo.append(Todo("point", (point["match"],), self.display, line))
             return
         point["verdict"] = verdict
         for key in ("title", "rating"):
@@ -393,16 +447,21 @@ def load(folder: Path, base: Path, sources: list[Source], claims: list[Claim], m
 def apply(analysis: Analysis, edits: Edits, claims: list[Claim]) -> None:
     """Apply the editors' decisions to the automatic analysis, in place."""
     relations = analysis.relations
+    rejected: dict[str, Review] = {}  # claim id -> the rejection of a link that made it corroborated or echoed
     for link in edits.links:
         a, b, verdict, relation = link.a, link.b, link.verdict, link.relation
         pair = {a, b}
         existing = [r for r in relations if {r.a, r.b} == pair]
         relations[:] = [r for r in relations if {r.a, r.b} != pair]
+        automatic = existing[0].kind if existing else None
         if verdict == "confirm":
-            automatic = existing[0].kind if existing else None
             kind = relation or (automatic if automatic in ("corroborates", "echoes", "contests") else "corroborates")  # a confirmed "related" link corroborates
             score = existing[0].score if existing else 1.0
-            relations.append(Relation(a, b, kind, score))
+            how = "written" if not existing else "confirmed" if kind == automatic else "corrected"
+            relations.append(Relation(a, b, kind, score, Review(how, link.by, link.date, link.file, link.line)))
+        elif automatic in ("corroborates", "echoes"):
+            for cid in (a, b):
+                rejected.setdefault(cid, Review("corrected", link.by, link.date, link.file, link.line))
         for cid in (a, b):
             other = b if cid == a else a
             word = "confirmed" if verdict == "confirm" else "rejected"
@@ -437,13 +496,16 @@ def apply(analysis: Analysis, edits: Edits, claims: list[Claim]) -> None:
                 continue
         positions = tuple(entry.get("positions") or (auto.positions if auto else ()))
         title = entry.get("title") or (auto.title if auto else entry["id"])
-        point = ContestedPoint(entry["id"], title, positions, entry.get("rating"), True)
+        how = "written" if auto is None else "corrected" if entry.get("positions") else "confirmed"
+        review = Review(how, entry.get("by"), entry.get("date"), entry["file"], entry["line"])
+        point = ContestedPoint(entry["id"], title, positions, entry.get("rating"), True, review)
         points.append(point)
         asserted = [c for p in positions if p.stance == "asserts" for c in p.claims]
         for p in positions:
             if p.stance != "asserts":
                 for s in p.claims:
-                    relations.extend(Relation(s, t, "contests", 1.0) for t in asserted if t != s)
+                    relations.extend(Relation(s, t, "contests", 1.0, review) for t in asserted if t != s)
+        _review_sides(relations, positions, review)
     analysis.contested = points
     for cid, verdict in edits.hedges.items():
         facts = analysis.facts[cid]
@@ -453,7 +515,23 @@ def apply(analysis: Analysis, edits: Edits, claims: list[Claim]) -> None:
             keep = {v.lower() for v in verdict}
             analysis.facts[cid] = replace(facts, hedges=tuple(h for h in facts.hedges if h.marker.lower() in keep))
     analysis.notes = dict(edits.notes)
+    settle(analysis, claims)
+    without = {cid: analysis.facts[cid].status for cid in edits.status}  # the status the analysis and the other entries give
     settle(analysis, claims, edits.status)
+    explicit = dict(edits.reviews)
+    for cid, status in edits.status.items():
+        if without[cid] == status:
+            explicit["status", cid] = replace(explicit["status", cid], how="confirmed")
+    analysis.reviews = status_reviews(analysis, claims, explicit, rejected)
+
+
+def _review_sides(relations: list[Relation], positions: tuple[Position, ...], review: Review) -> None:
+    """The claims of one side of a reviewed point state the same thing: the automatic links that join them
+    (the corroboration that gathered the side) are reviewed with the point."""
+    side = {c: n for n, p in enumerate(positions) for c in p.claims}
+    for n, r in enumerate(relations):
+        if r.review is None and r.kind in ("corroborates", "echoes") and r.a in side and side.get(r.b) == side[r.a]:
+            relations[n] = replace(r, review=Review("confirmed", review.by, review.date, review.file, review.line))
 
 
 def _in_point(relation: Relation, point: ContestedPoint) -> bool:

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import __version__, anchor
+from . import __version__, anchor, reviews
 from .pipeline import Result
 from .sources.excerpts import Shown
 
@@ -23,6 +23,7 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
     analysis = result.analysis
     shown = shown or Shown()
     by_id = {s.id: s for s in result.sources}
+    links = reviews.of_links(analysis)
     sources = []
     for source in result.sources:
         meta = source.meta
@@ -78,7 +79,7 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
                     "status": facts.status,
                     "sources": facts.sources,
                     "independent_origins": facts.independent,
-                    "related": [{"claim": other, "relation": kind, "score": score} for other, kind, score in analysis.related(claim.id)],
+                    "related": [_related(claim.id, other, kind, score, links) for other, kind, score in analysis.related(claim.id)],
                     "attribution": [{"name": a.name, "kind": a.kind, "via": a.via} for a in facts.attribution],
                     "hedges": [h.marker for h in facts.hedges],
                     "hedge_details": [{"marker": h.marker, "kind": h.kind, "start": h.start, "end": h.end} for h in facts.hedges],
@@ -92,6 +93,10 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
                     else None,
                 }
             )
+            for mark in reviews.MARKS:
+                review = analysis.reviews.get((mark, claim.id))
+                entry[f"{mark}_reviewed"] = review is not None
+                entry[f"{mark}_review"] = reviews.describe(review) if review else None
         claims.append(entry)
     contested = [
         {
@@ -100,6 +105,7 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
             "url": f"{contested_url}#{point.id}" if contested_url else None,
             "rating": point.rating,
             "reviewed": point.reviewed,
+            "review": reviews.describe(point.review) if point.review else None,
             "positions": [{"stance": p.stance, "holders": list(p.holders), "claims": list(p.claims)} for p in point.positions],
         }
         for point in analysis.contested
@@ -123,6 +129,12 @@ def provenance(result: Result, page_url: Callable[[str], str], contested_url: st
         "editorial": notes,
         "orphans": [{"file": o.file, "line": o.line, "message": o.message, "fix": o.fix} for o in result.orphans],
     }
+
+
+def _related(claim_id: str, other: str, kind: str, score: float, links: dict) -> dict[str, Any]:
+    review = links.get(frozenset((claim_id, other)))
+    return {"claim": other, "relation": kind, "score": score, "reviewed": review is not None,
+            "review": reviews.describe(review) if review else None}
 
 
 def annotations(result: Result, page_url: Callable[[str], str], site_url: str = "", shown: Shown | None = None) -> dict[str, Any]:

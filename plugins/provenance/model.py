@@ -112,6 +112,22 @@ STANCES = ("asserts", "denies", "disputes")
 """Positions in a contested point. A claim's own stance may also be ``debunks``, shown on the denying side."""
 
 
+REVIEW_KINDS = ("confirmed", "corrected", "written")
+"""How an editor reviewed a mark: confirmed what the analysis found, corrected it, or wrote it by hand."""
+
+
+@dataclass(frozen=True)
+class Review:
+    """An editor's review of one mark (a claim's status or hedges, a link, a contested point), from the
+    editorial entry that makes it; a mark without one is automatic."""
+
+    how: str  # one of REVIEW_KINDS
+    by: str | None = None  # who, as the entry's ``by`` gives it
+    date: str | None = None  # when, ISO 8601, as the entry's ``date`` gives it
+    file: str = ""  # the editorial file ...
+    line: int | None = None  # ... and the line of the entry
+
+
 @dataclass(frozen=True)
 class Relation:
     """A link between two claims of different sources (``contests`` may join claims of one source)."""
@@ -120,6 +136,7 @@ class Relation:
     b: str  # claim id
     kind: str  # one of RELATIONS
     score: float
+    review: Review | None = field(default=None, compare=False)  # None: found by the analysis, not reviewed
 
 
 @dataclass(frozen=True)
@@ -136,6 +153,7 @@ class ContestedPoint:
     positions: tuple[Position, ...]
     rating: str | None = None  # an editor's reviewed textual rating, e.g. "Disputed"
     reviewed: bool = False  # an editor confirmed, edited or wrote this point
+    review: Review | None = field(default=None, compare=False)  # how, by whom, when and where (with ``reviewed``)
 
 
 @dataclass(frozen=True)

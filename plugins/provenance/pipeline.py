@@ -28,6 +28,8 @@ class Result:
     analysis: Analysis = field(default_factory=Analysis)
     orphans: list[Problem] = field(default_factory=list)  # editorial passages that no longer anchor
     editorial_files: list[str] = field(default_factory=list)
+    todo: list[editorial.Todo] = field(default_factory=list)  # editorial entries whose verdict is still to be given
+    point_ids: set[str] = field(default_factory=set)  # the ids of the editorial files' points
 
     @property
     def sources(self) -> list[Source]:
@@ -148,4 +150,6 @@ def _run(seeds: Path, base: Path | None, editorial_dir: Path, cache: Cache | Non
     result.orphans = [Problem(o.file, o.line, o.message, o.fix, "warning") for o in edits.orphans]
     result.problems += result.orphans
     result.editorial_files = edits.files
+    result.todo = edits.todo
+    result.point_ids = edits.point_ids
     return result

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Sentence, Source
+from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Review, Sentence, Source
 from ..roles import is_claim
 from . import align, contested
 from .attribution import Attribution, classify, find_attribution, is_holder, lead_in_speaker, sentence_subject, speaker_before
@@ -48,6 +48,7 @@ class Analysis:
     events: list[DatedEvent] = field(default_factory=list)
     people: People | None = None
     notes: dict[str, EditorialNote] = field(default_factory=dict)  # claim id or point id -> editor's note
+    reviews: dict[tuple[str, str], Review] = field(default_factory=dict)  # ("status" | "hedges", claim id) -> an editor's review of that mark
 
     _related: dict[str, list[tuple[str, str, float]]] | None = field(default=None, repr=False)
     _points: dict[str, list[ContestedPoint]] | None = field(default=None, repr=False)

@@ -11,15 +11,23 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .. import reviews
 from ..analysis.analyze import Analysis
-from ..model import Claim, ContestedPoint, DatedEvent, Source
+from ..model import Claim, ContestedPoint, DatedEvent, Review, Source
 from . import editorial_note, naming
-from .annotations import STATUS_LABELS, independence
+from .annotations import STATUS_LABELS, independence, mark
 from .escape import text as esc
 from .links import Linker
 from .notes import Notes
 
 STANCE_LABELS = {"asserts": "Asserts", "denies": "Denies", "disputes": "Disputes"}
+STANCE_HELP = {
+    "asserts": "This side states the claim.",
+    "denies": "This side says the claim is false.",
+    "disputes": "This side doubts, dismisses or corrects the claim.",
+}
+AMBIGUOUS_HELP = "A name form that could refer to more than one person or body."
+INFERRED_HELP = "The source gives a day and month but no year; the year is the one nearest to the source's publication date."
 MAX_ITEMS = 300  # quotations per list on one page; beyond it a page would be too long to read (and to build)
 MAX_ROWS = 60  # rows of the claims matrix
 ALL_COLUMNS = 12  # up to this many sources, the matrix shows every source; beyond, those that speak in its rows
@@ -80,7 +88,7 @@ def _positions(point: ContestedPoint, ctx: Context, notes: Notes, heading: str =
         columns.append(
             # No aria-label: a named section is a landmark, and "Asserts" would repeat on every point (axe landmark-unique).
             f'<section class="pv-position pv-stance-{position.stance}">'
-            f'<{heading}><span class="pv-mark pv-mark-{position.stance}">{STANCE_LABELS[position.stance]}</span> {holders}</{heading}>'
+            f'<{heading}>{mark(position.stance, STANCE_LABELS[position.stance], STANCE_HELP[position.stance], point.review)} {holders}</{heading}>'
             f"<ul>{items}</ul></section>"
         )
     return f'<div class="pv-positions">{"".join(columns)}</div>'
@@ -88,19 +96,30 @@ def _positions(point: ContestedPoint, ctx: Context, notes: Notes, heading: str =
 
 def _review(point: ContestedPoint, ctx: Context) -> str:
     """A point's editorial rating, note and references, and its ClaimReview JSON-LD."""
-    parts = []
+    parts = [f'<p class="pv-point-review pv-{"reviewed" if point.review else "automatic"}">{_point_review(point.review)}</p>']
     if point.rating:
-        parts.append(f'<p class="pv-rating"><span class="pv-mark pv-mark-rating">rating</span> <strong>{esc(point.rating)}</strong></p>')
+        parts.append(f'<p class="pv-rating">Editor\'s rating: <strong>{esc(point.rating)}</strong></p>')
         asserted = next((p.claims for p in point.positions if p.stance == "asserts" and p.claims), ())
         text = ctx.by_id[asserted[0]].text if asserted else point.title
         parts.append(editorial_note.claim_review(point, ctx.page_url + "#" + point.id, text, ctx.site_name, ctx.site_name))
-    elif point.reviewed:
-        parts.append('<p class="pv-rating"><span class="pv-mark pv-mark-rating">reviewed</span> by an editor</p>')
     note = ctx.analysis.notes.get(point.id)
     if note is not None:
         lines = editorial_note.note_html(note, ctx.name_claim).replace("<br>", "", 1)
         parts.append(f'<p class="pv-editorial-block">{lines}</p>')
     return "".join(parts)
+
+
+def _point_review(review: Review | None) -> str:
+    if review is None:
+        return "<strong>Automatic:</strong> the analysis found this point and its positions; no editor has reviewed them."
+    return f"<strong>Reviewed:</strong> the point and its positions were {esc(reviews.words(review))}."
+
+
+def _group_review(group: Sequence[str], ctx: Context) -> Review | None:
+    """A group of claims that state one proposition is reviewed when every link joining them is."""
+    members = set(group)
+    found = [r for r in ctx.analysis.relations if r.kind in ("corroborates", "echoes") and r.a in members and r.b in members]
+    return found[0].review if found and all(r.review is not None for r in found) else None
 
 
 def contested_page(ctx: Context) -> str:
@@ -164,8 +183,9 @@ def overview_page(ctx: Context) -> str:
             n_sources = len({m.source for m in members})
             origins = max(ctx.analysis.facts[c].independent for c in group)
             label = STATUS_LABELS["corroborated"] if origins > 1 else "echoed"
+            kind, help_text = ("corroborated", "Independent origins state it.") if origins > 1 else ("echoes", "The sources that state it share one origin.")
             out.append(
-                f'<li>{_quote(rep)} <span class="pv-mark pv-mark-{"corroborated" if origins > 1 else "echoes"}">{label}</span> '
+                f"<li>{_quote(rep)} {mark(kind, label, help_text, _group_review(group, ctx))} "
                 f'<span class="pv-byline">{independence(n_sources, min(origins, n_sources))}</span>{notes.cite(members)}</li>'
             )
         out.append("</ul>")
@@ -184,7 +204,7 @@ def overview_page(ctx: Context) -> str:
         by_source[claim.source].append(claim)
     if len(single) > MAX_ITEMS:
         out.append(f"<p>{len(single)} claims are made by one source only; each source's page marks them "
-                   '<span class="pv-mark pv-mark-single-source">single source</span>.</p><ul class="pv-list">')
+                   "<em>single source</em>.</p><ul class=\"pv-list\">")
         out.extend(
             f'<li><a href="{esc(ctx.source_href(s.id))}">{esc(ctx.title(s.id))}</a>: {len(by_source[s.id])}</li>'
             for s in ctx.sources if by_source.get(s.id)
@@ -280,7 +300,7 @@ def timeline_page(ctx: Context) -> str:
     for value in sorted(grouped):
         items = grouped[value]
         inferred = any(e.inferred_year for e in items)
-        flag = ' <span class="pv-mark pv-mark-inferred">year inferred</span>' if inferred else ""
+        flag = " " + mark("inferred", "year inferred", INFERRED_HELP) if inferred else ""
         quotes = "".join(f"<li>{_quote(by_id[e.claim])}{notes.cite([by_id[e.claim]])}</li>" for e in items)
         out.append(f'<li id="date-{esc(value)}"><time datetime="{esc(value)}">{esc(value)}</time>{flag}<ul>{quotes}</ul></li>')
     out.append("</ol>")
@@ -321,7 +341,7 @@ def people_page(ctx: Context) -> str:
                 by_source[s].append(sid)
             links = "; ".join(_sentence_links(ctx, s, sids) for s, sids in by_source.items())
             out.append(
-                f'<li><span class="pv-mark pv-mark-ambiguous">ambiguous</span> “{esc(amb.variant)}” may refer to {candidates}. '
+                f"<li>{mark('ambiguous', 'ambiguous', AMBIGUOUS_HELP)} “{esc(amb.variant)}” may refer to {candidates}. "
                 f"Used in: {links}.</li>"
             )
         out.append("</ul>")

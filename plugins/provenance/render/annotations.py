@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from .. import reviews
 from ..analysis.analyze import Analysis
-from ..model import Claim, Source
+from ..model import Claim, Review, Source
 from . import editorial_note, naming
 from .escape import text as esc
 from .source_page import NoteParts
@@ -25,15 +26,15 @@ RELATION_LABELS = {
 SIMILARITY_KINDS = {"corroborates", "echoes", "related"}  # links the analysis finds by the words two claims share
 
 
-def score_note(kind: str, score: float, confirmed: bool) -> str:
-    """What a link's score tells a reader: the similarity of the words, for links found by it; nothing for
-    a contest (a denial and what it denies) or a link with no similarity to speak of; an editor's word
-    for a link an editor confirmed."""
-    if confirmed:
-        return " (confirmed by an editor)"
+def score_note(kind: str, score: float, review: Review | None) -> str:
+    """Whether an editor reviewed a link ("confirmed by an editor") or it is automatic, and for an automatic
+    link found by the words two claims share, their similarity; no score for a contest (a denial and what
+    it denies) or a link with no similarity to speak of."""
+    if review is not None:
+        return f" ({esc(reviews.words(review))})"
     if kind in SIMILARITY_KINDS and round(score, 2) > 0:
-        return f" (similarity {score:.2f})"
-    return ""
+        return f" (automatic, similarity {score:.2f})"
+    return " (automatic)"
 
 
 def relation_lines(
@@ -45,12 +46,11 @@ def relation_lines(
 ) -> list[str]:
     """One line per kind of relation, its claims grouped by source, each link named by its paragraph and
     opening words (so no two links read alike)."""
-    note = analysis.notes.get(claim.id)
-    confirmed = {d.claim for d in note.decisions if d.claim and d.what == "confirmed"} if note else set()
+    links = reviews.of_links(analysis)
     grouped: dict[str, dict[str, list[str]]] = {}
     for other_id, kind, score in analysis.related(claim.id):
         other = claims[other_id]
-        link = naming.sentence_link(other, sources, href) + score_note(kind, score, other_id in confirmed)
+        link = naming.sentence_link(other, sources, href) + score_note(kind, score, links.get(frozenset((claim.id, other_id))))
         grouped.setdefault(kind, {}).setdefault(other.source, []).append(link)
     lines = []
     for kind in [*RELATION_LABELS, *sorted(set(grouped) - set(RELATION_LABELS))]:
@@ -60,8 +60,22 @@ def relation_lines(
     return lines
 
 
-def mark(kind: str, label: str, help_text: str) -> str:
-    return f'<span class="pv-mark pv-mark-{kind}" title="{esc(help_text)}">{esc(label)}</span>'
+def mark(kind: str, label: str, help_text: str, review: Review | None = None) -> str:
+    """A mark, with its label and, in words, whether an editor reviewed it or it is automatic."""
+    state = "reviewed" if review is not None else "automatic"
+    title = f"{help_text} {reviews.explain(review)}"
+    return (f'<span class="pv-mark pv-mark-{kind} pv-{state}" title="{esc(title)}">{esc(label)}'
+            f'<span class="pv-review"> · {state}</span></span>')
+
+
+def claim_marks(claim_id: str, analysis: Analysis) -> str:
+    """The marks of a claim: its status, and "hedged" if its wording is hedged."""
+    facts = analysis.facts[claim_id]
+    marks = [mark(facts.status, STATUS_LABELS[facts.status], STATUS_HELP[facts.status], analysis.reviews.get(("status", claim_id)))]
+    if facts.hedges:
+        marks.append(mark("hedged", "hedged", "The wording weakens or distances the claim: " + ", ".join(h.marker for h in facts.hedges) + ".",
+                          analysis.reviews.get(("hedges", claim_id))))
+    return " ".join(marks)
 
 
 def chain_text(source: Source, analysis: Analysis, claim: Claim) -> str:
@@ -89,9 +103,7 @@ def annotator(
     def parts(claim: Claim) -> NoteParts:
         facts = analysis.facts[claim.id]
         source = sources[claim.source]
-        marks = [mark(facts.status, STATUS_LABELS[facts.status], STATUS_HELP[facts.status])]
-        if facts.hedges:
-            marks.append(mark("hedged", "hedged", "The wording weakens or distances the claim: " + ", ".join(h.marker for h in facts.hedges)))
+        marks = claim_marks(claim.id, analysis)
         lines = [f"<strong>Who says it:</strong> {chain_text(source, analysis, claim)}"]
         if facts.hedges:
             hedges = "; ".join(f"<mark>{esc(h.marker)}</mark>: {esc(h.explanation)}" for h in facts.hedges)
@@ -101,12 +113,14 @@ def annotator(
             lines.append(f"<strong>Sources:</strong> {independence(facts.sources, facts.independent)}")
         for point in analysis.points_of(claim.id):
             stance = next(p.stance for p in point.positions if claim.id in p.claims)
-            lines.append(f'<strong>Contested point:</strong> <a href="{esc(point_href(point.id))}">{esc(point.title)}</a> (this claim {stance})')
-        note = "".join(f'<br><span class="pv-fact">{line}</span>' for line in lines)
+            lines.append(f'<strong>Contested point:</strong> <a href="{esc(point_href(point.id))}">{esc(point.title)}</a> '
+                         f"(this claim {stance}; {esc(reviews.words(point.review))})")
+        note = f'<br><span class="pv-fact pv-fn-marks">{marks}</span>'
+        note += "".join(f'<br><span class="pv-fact">{line}</span>' for line in lines)
         note += editorial_note.note_html(
             analysis.notes.get(claim.id), lambda cid: naming.claim_link(cid, claims, sources, href, claim.source)
         )
         highlights = tuple((h.start, h.end, h.explanation) for h in facts.hedges)
-        return NoteParts(marks=" ".join(marks), note=note, highlights=highlights)
+        return NoteParts(marks=marks, note=note, highlights=highlights)
 
     return parts

@@ -8,7 +8,7 @@ from ..analysis.analyze import Analysis
 from ..cite import Target
 from ..model import UNKNOWN
 from . import editorial_note
-from .annotations import STATUS_HELP, STATUS_LABELS, mark
+from .annotations import claim_marks
 from .escape import text as esc
 from .source_page import place
 
@@ -35,10 +35,7 @@ def note(
     link = f' <a class="pv-permalink" href="{esc(href(source.id, sentence.id))}">Go to the passage</a>' if sentence else ""
     marks = ""
     if target.claim is not None and target.claim.id in analysis.facts:
-        facts = analysis.facts[target.claim.id]
-        marks = " " + mark(facts.status, STATUS_LABELS[facts.status], STATUS_HELP[facts.status])
-        if facts.hedges:
-            marks += " " + mark("hedged", "hedged", "The wording weakens or distances the claim: " + ", ".join(h.marker for h in facts.hedges))
+        marks = " " + claim_marks(target.claim.id, analysis)
     if target.claim is not None:
         extra = editorial_note.note_html(analysis.notes.get(target.claim.id), name_claim) + extra
     return f'<q class="pv-quote">{esc(target.exact)}</q> — {about}{where}.{link}{marks}{extra}'

@@ -161,12 +161,13 @@ def footnote(source: Source, sentence: Sentence, claim: Claim, number: int, extr
     if source.meta.url:
         original = f' · <a href="{esc(text_fragment_url(source.meta.url, claim.selector.exact))}" rel="nofollow noopener">at the original</a>'
     title = esc(source.meta.title or source.id)
+    # The parts are named (where, quote, links) so that a note shown beside its sentence can leave the quote out.
     return (
         f'<li id="fn:{sentence.id}">'
-        f'<p><span class="pv-fn-source">{title}</span>, {place(source, sentence.paragraph)}'
-        f' (characters {claim.selector.start}–{claim.selector.end}): '
+        f'<p><span class="pv-fn-where"><span class="pv-fn-source">{title}</span>, {place(source, sentence.paragraph)}'
+        f' (characters {claim.selector.start}–{claim.selector.end})</span>: '
         f'<q class="pv-quote">{quote_html}</q> '
-        f'<a class="pv-permalink" href="#{sentence.id}">permalink</a>{original}'
+        f'<span class="pv-fn-links"><a class="pv-permalink" href="#{sentence.id}">permalink</a>{original}</span>'
         f"{extra}"
         f' <a class="footnote-backref" href="#fnref:{sentence.id}" role="doc-backlink" title="Back to note {number} in the text" aria-label="Back to note {number} in the text">&#8617;&#xFE0E;</a></p>'
         "</li>"
@@ -189,10 +190,11 @@ class _Writer:
             pieces.append(f'<span class="pv-tag pv-tag-{sentence.role}">{ROLE_LABELS[sentence.role]}</span>')
         if claim is not None:
             number = len(self.notes) + 1
-            pieces.append(extra.marks)
+            # The marks and the note's number stay together on one line.
+            marks = f'<span class="pv-marks">{extra.marks}</span>' if extra.marks else ""
             pieces.append(
-                f'<sup id="fnref:{sentence.id}" class="pv-ref">'
-                f'<a class="footnote-ref" href="#fn:{sentence.id}" role="doc-noteref" aria-label="Note {number}">{number}</a></sup>'
+                f'<span class="pv-after">{marks}<sup id="fnref:{sentence.id}" class="pv-ref">'
+                f'<a class="footnote-ref" href="#fn:{sentence.id}" role="doc-noteref" aria-label="Note {number}">{number}</a></sup></span>'
             )
             self.notes.append(footnote(self.source, sentence, claim, number, extra.note))
         return pieces
