@@ -11,6 +11,7 @@ import pytest
 
 from provenance import export, pipeline
 from provenance.render import analysis_pages, annotations
+from provenance.render.links import Linker
 
 from .conftest import page_text
 
@@ -213,7 +214,7 @@ def test_every_mark_on_the_pages_says_reviewed_or_automatic(harbour_seeds: Path)
     boats = parts(claim(result, "240 registered"))
     assert page_text(boats.marks) == "corroborated · automatic"
     assert re.search(r"Corroborated by: Board Rejects Memo Claims: paragraph 3: “Fishing boats in the harbour number…” \(automatic, similarity 0\.\d\d\)", page_text(boats.note))
-    ctx = analysis_pages.context(result.sources, result.claims, result.analysis, {s: f"sources/{s}/" for s in sources}, "analysis/contested/", "analysis/contested/")
+    ctx = analysis_pages.context(result.sources, result.claims, result.analysis, Linker({s: f"sources/{s}/" for s in sources}, "analysis/contested/", {"contested": "analysis/contested/"}), "analysis/contested/", "Test site")
     contested = page_text(analysis_pages.contested_page(ctx))
     assert "Reviewed: the point and its positions were confirmed by an editor." in contested
     assert "Asserts · reviewed" in contested and "Denies · reviewed" in contested
@@ -252,7 +253,7 @@ points:
     sources = {s.id: s for s in result.sources}
     claims = {c.id: c for c in result.claims}
     parts = annotations.annotator(result.analysis, claims, sources, href=lambda s, sid: f"#{sid}", point_href=lambda p: f"#{p}")
-    ctx = analysis_pages.context(result.sources, result.claims, result.analysis, {s: f"sources/{s}/" for s in sources}, "c/", "c/")
+    ctx = analysis_pages.context(result.sources, result.claims, result.analysis, Linker({s: f"sources/{s}/" for s in sources}, "c/", {"contested": "c/"}), "c/", "Test site")
     html = "".join(parts(c).note + parts(c).marks for c in result.claims) + analysis_pages.contested_page(ctx)
     assert "<img" not in html and "<script>alert" not in html
     assert "(confirmed by an editor (&lt;img src=x onerror=alert(1)&gt; &amp; Co))" in html
