@@ -112,3 +112,43 @@ def make(n_sources: int, out: Path, seed: int = 7) -> list[Path]:
         path.with_suffix(".yml").write_text(f"id: bench-{k:04d}\npublisher: {outlet}\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+# Real news articles: the bodies of the Fake News Challenge's training set, read at run time from the shared
+# evaluation folder (they belong to their publishers and are never copied into this repository).
+REAL_BODIES = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "fnc-train-bodies.csv"
+
+
+def real_bodies(csv_path: Path = REAL_BODIES) -> list[str]:
+    """The article bodies of the CSV (columns `Body ID`, `articleBody`), in file order, blank ones left out."""
+    import csv
+
+    csv.field_size_limit(10**8)
+    with open(csv_path, newline="", encoding="utf-8") as handle:
+        return [row["articleBody"].strip() for row in csv.DictReader(handle) if row["articleBody"].strip()]
+
+
+def vary(body: str, copy: int) -> str:
+    """The `copy`-th variation of a body, for corpora larger than the CSV: the same text with the numbered copy in
+    its first line and its paragraphs rotated by `copy`, so that every copy is a distinct source whose sentences
+    still relate to the original's (as a republished or rewritten article's do)."""
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    if copy == 0 or len(paragraphs) < 2:
+        return body if copy == 0 else f"{body}\n\n(Republished, copy {copy}.)"
+    k = copy % len(paragraphs)
+    return "\n\n".join([f"(Republished, copy {copy}.)"] + paragraphs[k:] + paragraphs[:k])
+
+
+def make_real(n_sources: int, out: Path, csv_path: Path = REAL_BODIES) -> list[Path]:
+    """Write `n_sources` real articles as seeds (`NNNNN.txt` and a sidecar naming an outlet), duplicating the
+    CSV's bodies with small variations where more are needed than it holds."""
+    bodies = real_bodies(csv_path)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k in range(n_sources):
+        body = vary(bodies[k % len(bodies)], k // len(bodies))
+        path = out / f"{k:05d}.txt"
+        path.write_text(f"Article {k}\n\n{body}\n", encoding="utf-8")
+        path.with_suffix(".yml").write_text(f"id: real-{k:05d}\npublisher: {OUTLETS[k % len(OUTLETS)]}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
