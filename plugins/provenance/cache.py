@@ -21,7 +21,8 @@ from typing import Any
 
 from . import __version__
 
-FORMAT = 2  # bump when the pickled records change shape (2: editors' decisions are records)
+FORMAT = 3  # bump when the pickled records change shape (2: editors' decisions are records; 3: sources keep their
+# share of the corpus-level step, records have slots, generated pages are cached)
 
 
 def code_fingerprint() -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import anchor, claims, editorial, sidecar
-from .analysis.analyze import Analysis, Local, analyze, local_facts
+from .analysis.analyze import Analysis, Local, SourceParts, analyze, local_facts, source_parts
 from .cache import Cache
 from .errors import Problem, line_of
 from .ingest import Corpus, display_path, load_corpus, read_source, source_files
@@ -30,6 +30,7 @@ class Result:
     editorial_files: list[str] = field(default_factory=list)
     todo: list[editorial.Todo] = field(default_factory=list)  # editorial entries whose verdict is still to be given
     point_ids: set[str] = field(default_factory=set)  # the ids of the editorial files' points
+    key: str = ""  # the cache key of everything the result was computed from ("" without a cache)
 
     @property
     def sources(self) -> list[Source]:
@@ -60,11 +61,13 @@ def _file_bytes(path: Path) -> bytes:
 
 
 def run(seeds: Path, base: Path | None = None, editorial_dir: Path | None = None, cache: Cache | None = None,
-        memory: Memory | None = None) -> Result:
+        memory: Memory | None = None, previous: Result | None = None) -> Result:
     """Sources -> sentences -> claims -> relations, then the editors' corrections on top.
 
     ``memory`` holds the words of the claims earlier runs saw: an editorial entry that points at a
     claim by an id whose sentence was since edited is re-anchored with them (:mod:`provenance.pointers`).
+    ``previous`` is a result this process computed before (``mkdocs serve`` keeps it between rebuilds):
+    when nothing it was computed from changed, it is returned as it is, without reading the cache.
     """
     editorial_dir = editorial_dir or seeds / editorial.FOLDER
     if cache is None:
@@ -80,10 +83,15 @@ def run(seeds: Path, base: Path | None = None, editorial_dir: Path | None = None
             if path.is_file():
                 inputs += ["editorial/" + path.name, _file_bytes(path)]
     corpus_key = cache.key(*inputs)
+    if previous is not None and previous.key == corpus_key:
+        cache.hits["corpus"] += 1
+        return previous
     cached = cache.get("corpus", corpus_key)
     if isinstance(cached, Result):
+        cached.key = corpus_key
         return cached
     result = _run(seeds, base, editorial_dir, cache, source_keys, memory)
+    result.key = corpus_key
     cache.put("corpus", corpus_key, result)
     cache.prune("corpus", {corpus_key})
     cache.prune("source", set(source_keys.values()))
@@ -93,13 +101,17 @@ def run(seeds: Path, base: Path | None = None, editorial_dir: Path | None = None
 PARALLEL_FROM = 200  # sources to read before a pool of processes pays for its start-up
 
 
-def read_and_analyse(path: Path, display: str) -> tuple[Source, list[Problem], dict[str, Local]]:
-    """Everything that depends on one source alone (run in worker processes for large corpora)."""
+Read = tuple[Source, list[Problem], dict[str, Local], SourceParts]
+
+
+def read_and_analyse(path: Path, display: str) -> Read:
+    """Everything that depends on one source alone (run in worker processes for large corpora): the
+    source, its claims' local facts and the parts of the corpus-level step that are its own."""
     source, problems = read_source(path, display)
-    return source, problems, local_facts(source)
+    return source, problems, local_facts(source), source_parts(source, claims.extract([source]))
 
 
-def _read_all(jobs: list[tuple[Path, str]]) -> list[tuple[Source, list[Problem], dict[str, Local]]]:
+def _read_all(jobs: list[tuple[Path, str]]) -> list[Read]:
     workers = min(os.cpu_count() or 1, 4)
     if len(jobs) < PARALLEL_FROM or workers < 2:
         return [read_and_analyse(path, display) for path, display in jobs]
@@ -112,6 +124,7 @@ def _run(seeds: Path, base: Path | None, editorial_dir: Path, cache: Cache | Non
          memory: Memory | None = None) -> Result:
     local: dict[str, dict[str, Local]] = {}
     locals_by_file: dict[str, dict[str, Local]] = {}
+    parts_by_file: dict[str, SourceParts] = {}
     ready: dict[str, tuple[Source, list[Problem]]] = {}
     missing: list[tuple[Path, str, str | None]] = []
     for path in source_files(seeds) if seeds.is_dir() else []:
@@ -122,28 +135,32 @@ def _run(seeds: Path, base: Path | None, editorial_dir: Path, cache: Cache | Non
             key = cache.key(display, path.read_bytes(), side.name if side else "", _file_bytes(side) if side else b"")
             source_keys[display] = key
             hit = cache.get("source", key)
-            if hit is not None:
-                source, problems, locals_by_file[display] = hit
+            if isinstance(hit, tuple) and len(hit) == 4:
+                source, problems, locals_by_file[display], parts_by_file[display] = hit
                 ready[display] = (source, problems)
                 continue
         missing.append((path, display, key))
-    for (_, display, key), (source, problems, facts) in zip(missing, _read_all([(p, d) for p, d, _ in missing]), strict=True):
+    for (_, display, key), (source, problems, facts, parts) in zip(missing, _read_all([(p, d) for p, d, _ in missing]), strict=True):
         ready[display] = (source, problems)
         locals_by_file[display] = facts
+        parts_by_file[display] = parts
         if cache is not None and key is not None:
-            cache.put("source", key, (source, problems, facts))
+            cache.put("source", key, (source, problems, facts, parts))
 
     def read(path: Path, display: str) -> tuple[Source, list[Problem]]:
         return ready[display] if display in ready else read_source(path, display)
 
     corpus = load_corpus(seeds, base, read)
+    parts: dict[str, SourceParts] = {}  # checked against each source's claims by analyze, and redone if outdated
     for source in corpus.sources:
         if source.file in locals_by_file:
             local[source.id] = locals_by_file[source.file]
+        if source.file in parts_by_file:
+            parts[source.id] = parts_by_file[source.file]
     found = claims.extract(corpus.sources)
     result = Result(corpus, found, list(corpus.problems))
     result.problems += verify(corpus.sources, found)
-    result.analysis = analyze(corpus.sources, found, local=local)
+    result.analysis = analyze(corpus.sources, found, local=local, parts=parts)
     edits = editorial.load(editorial_dir, base or Path.cwd(), corpus.sources, found, memory)
     editorial.apply(result.analysis, edits, found)
     result.problems += edits.problems

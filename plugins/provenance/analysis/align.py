@@ -65,9 +65,10 @@ class Link:
 class Index:
     """Feature weights and an inverted index over a list of (source, text) items."""
 
-    def __init__(self, items: Sequence[tuple[str, str]], params: Params) -> None:
+    def __init__(self, items: Sequence[tuple[str, str]], params: Params, feats: Sequence[dict[str, str]] | None = None) -> None:
+        """``feats`` are the items' feature sets when they are known already (kept with their sources)."""
         self.sources = [source for source, _ in items]
-        self.feats = [features(text) for _, text in items]
+        self.feats = list(feats) if feats is not None else [features(text) for _, text in items]
         df: dict[str, int] = defaultdict(int)
         for fs in self.feats:
             for f in fs:

@@ -8,22 +8,23 @@ particular story.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Review, Sentence, Source
 from ..roles import is_claim
 from . import align, contested
 from .attribution import Attribution, classify, find_attribution, is_holder, lead_in_speaker, sentence_subject, speaker_before
-from .dates import find_dates
+from .dates import DateMention, find_dates
 from .entities import People
 from .entities import build as build_people
 from .features import features, key
 from .groups import Groups
 from .hedges import Hedge, find_hedges
-from .origins import Documents, corpus_outlets, describe, origin_keys, recognise_outlets
+from .origins import Documents, describe, origin_keys, outlet_key, recognise_outlets
 from .stance import CLAIM_NOUNS, MEDIA_NOUNS, REPORTED_FRAME, Stance, content_head, find_stance, position_of
 
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
@@ -353,31 +354,112 @@ AROUND_WORDS = 10  # words either side of an earlier use of an anaphor's head no
 MIN_PROPOSITION_FEATURES = 4  # content words, names and numbers: fewer cannot say which claim is meant
 
 
+@dataclass(frozen=True, slots=True)
+class SourceParts:
+    """What the corpus-level step needs of one source that no other source changes: computed with the
+    source (in worker processes for large corpora), kept with it in the cache and reused by every later
+    analysis until the source or its sidecar changes. ``token`` says which reading of the source they
+    belong to (:func:`parts_token`)."""
+
+    token: str
+    outlets: frozenset[str]  # outlet names the source writes (and its publisher's)
+    features: tuple[dict[str, str], ...]  # per claim, in order: the alignment's feature sets
+    dates: tuple[tuple[DateMention, ...], ...]  # per claim, in order: the dates it writes
+
+
+def parts_token(source: Source, own: Sequence[Claim]) -> str:
+    """What :class:`SourceParts` depend on: the source's text, its publisher and date, and its claims."""
+    digest = hashlib.sha256()
+    for part in (source.digest, source.meta.publisher or "", str(source.meta.published), *(c.text for c in own)):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def source_parts(source: Source, own: Sequence[Claim]) -> SourceParts:
+    """Stage 1, per source: outlets named, claims' features and dates."""
+    from .attribution import outlets_in
+
+    outlets = set(outlets_in(source.text))
+    if source.meta.publisher:
+        outlets.add(outlet_key(source.meta.publisher))
+    return SourceParts(
+        parts_token(source, own),
+        frozenset(outlets),
+        tuple(features(c.text) for c in own),
+        tuple(tuple(find_dates(c.text, source.meta.published)) for c in own),
+    )
+
+
+def _by_source(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        out[claim.source].append(claim)
+    return out
+
+
 def analyze(
     sources: Sequence[Source],
     claims: Sequence[Claim],
     params: align.Params | None = None,
     local: dict[str, dict[str, Local]] | None = None,
+    parts: dict[str, SourceParts] | None = None,
 ) -> Analysis:
-    """``local`` (source id -> :func:`local_facts`) may come from a cache; missing sources are computed."""
+    """The corpus-level step, in named stages. The per-source stages' results may come from a cache:
+    ``local`` (source id -> :func:`local_facts`) and ``parts`` (source id -> :func:`source_parts`); a
+    missing or outdated entry is computed (and added to ``parts`` when it is given, so a caller keeps
+    them for the next build). Only the cross-source stages (outlets of the corpus, alignment, contested
+    points, people, dates, statuses) run over the whole corpus each time; the result equals a cold run."""
     params = params or align.Params()
     local = dict(local or {})
+    own = _by_source(claims)
+    memo = parts if parts is not None else {}
     for source in sources:
         if source.id not in local:
             local[source.id] = local_facts(source)
+        cached = memo.get(source.id)
+        if cached is None or cached.token != parts_token(source, own.get(source.id, ())):
+            memo[source.id] = source_parts(source, own.get(source.id, ()))
+    claim_features: list[dict[str, str]] = []
+    claim_dates: list[tuple[DateMention, ...]] = []
+    for source in sources:  # claims come source by source, in the order of the sources
+        claim_features += memo[source.id].features
+        claim_dates += memo[source.id].dates
+    if [c.id for c in claims] != [c.id for s in sources for c in own.get(s.id, ())]:  # claims given in another order
+        position = {c.id: n for n, c in enumerate(c for s in sources for c in own.get(s.id, ()))}
+        claim_features = [claim_features[position[c.id]] for c in claims]
+        claim_dates = [claim_dates[position[c.id]] for c in claims]
 
+    chains, origins, facts, stances, propositions, passages = _attribution_stage(sources, claims, local, memo)
     items = [(c.source, c.text) for c in claims]
-    para = {s.id: {x.id: x.paragraph for x in s.sentences} for s in sources}
-    index = align.Index(items, params)
+    index = align.Index(items, params, feats=claim_features)
     links = align.link(items, params, index=index)
+    relations, corroborating, restated = _corroboration_stage(claims, links, stances, propositions, passages, origins, index, params)
+    points = _contested_stage(sources, claims, chains, stances, propositions, passages, index, corroborating, restated, relations)
+    del index, links  # the alignment's per-claim vectors and per-pair scores are not kept
 
+    for claim in claims:
+        f = facts[claim.id]
+        facts[claim.id] = ClaimFacts(f.attribution, f.hedges, f.stance, f.status, origins[claim.id])
+    published = {s.id: s.meta.published for s in sources}
+    events = _events(claims, published, claim_dates)
+    people = build_people((c.source, c.sentence, c.text) for c in claims)
+    analysis = Analysis(facts, relations, points, events, people)
+    settle(analysis, claims)
+    return analysis
+
+
+def _attribution_stage(
+    sources: Sequence[Source], claims: Sequence[Claim], local: dict[str, dict[str, Local]], memo: dict[str, SourceParts]
+) -> tuple[dict[str, tuple[Attribution, ...]], dict[str, frozenset[str]], dict[str, ClaimFacts], dict[int, Stance], dict[int, str], set[int]]:
+    """Stage 2, across sources: chains with the corpus's outlets recognised, origins, stances."""
     facts: dict[str, ClaimFacts] = {}
     origins: dict[str, frozenset[str]] = {}
     stances: dict[int, Stance] = {}
     propositions: dict[int, str] = {}
     passages: set[int] = set()  # stance claims whose proposition is a passage a pronoun stands for
     chains: dict[str, tuple[Attribution, ...]] = {}
-    outlets = corpus_outlets((s.meta.publisher for s in sources), (s.text for s in sources))
+    outlets = frozenset().union(*(memo[s.id].outlets for s in sources))
     for claim in claims:
         chains[claim.id] = recognise_outlets(local[claim.source][claim.sentence].attribution, outlets)
     documents = Documents(a.name for chain in chains.values() for a in chain if a.kind == "document")
@@ -391,13 +473,14 @@ def analyze(
             if found.passage:
                 passages.add(i)
         facts[claim.id] = ClaimFacts(chain, found.hedges, found.stance)
+    return chains, origins, facts, stances, propositions, passages
 
-    previous: dict[int, int] = {}
-    for i in range(1, len(claims)):
-        if claims[i].source == claims[i - 1].source:
-            previous[i] = i - 1
-    point_params = contested.Params()
 
+def _previous(claims: Sequence[Claim]) -> dict[int, int]:
+    return {i: i - 1 for i in range(1, len(claims)) if claims[i].source == claims[i - 1].source}
+
+
+def _reported_alongside(stances: dict[int, Stance]) -> Callable[[int], bool]:
     def reported_alongside(i: int) -> bool:
         """A denial that a source reports against its own account ("While X denied ..., the cable spoke
         otherwise"), or a correction of what it just said ("however", "rather than"), contests a claim of
@@ -405,9 +488,22 @@ def analyze(
         st = stances[i]
         return st.subordinate or st.contrast and st.stance == "disputes"
 
-    stance_targets = contested.targets(items, stances, propositions, passages, index, previous, reported_alongside, point_params)
-    restated = restatements(items, stances, propositions, passages, index, point_params)
+    return reported_alongside
 
+
+def _corroboration_stage(
+    claims: Sequence[Claim],
+    links: Sequence[align.Link],
+    stances: dict[int, Stance],
+    propositions: dict[int, str],
+    passages: set[int],
+    origins: dict[str, frozenset[str]],
+    index: align.Index,
+    params: align.Params,
+) -> tuple[list[Relation], dict[int, list[tuple[float, int]]], dict[int, set[int]]]:
+    """Stage 3, across sources: which links corroborate, echo or only relate."""
+    items = [(c.source, c.text) for c in claims]
+    restated = restatements(items, stances, propositions, passages, index, contested.Params())
     relations: list[Relation] = []
     corroborating: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for link in links:
@@ -421,7 +517,27 @@ def analyze(
         relations.append(Relation(a.id, b.id, "echoes" if same_origin else "corroborates", link.score))
         corroborating[link.a].append((link.score, link.b))
         corroborating[link.b].append((link.score, link.a))
+    return relations, corroborating, restated
 
+
+def _contested_stage(
+    sources: Sequence[Source],
+    claims: Sequence[Claim],
+    chains: dict[str, tuple[Attribution, ...]],
+    stances: dict[int, Stance],
+    propositions: dict[int, str],
+    passages: set[int],
+    index: align.Index,
+    corroborating: dict[int, list[tuple[float, int]]],
+    restated: dict[int, set[int]],
+    relations: list[Relation],
+) -> list[ContestedPoint]:
+    """Stage 4, across sources: contested points (and their "contests" relations, added to ``relations``)."""
+    items = [(c.source, c.text) for c in claims]
+    previous = _previous(claims)
+    point_params = contested.Params()
+    stance_targets = contested.targets(items, stances, propositions, passages, index, previous, _reported_alongside(stances), point_params)
+    para = {s.id: {x.id: x.paragraph for x in s.sentences} for s in sources}
     labels = {s.id: s.meta.publisher or s.meta.title or s.id for s in sources}
     points: list[ContestedPoint] = []
     paragraph = {i: (c.source, para[c.source].get(c.sentence, 0)) for i, c in enumerate(claims)}
@@ -447,16 +563,7 @@ def analyze(
             for t in own:
                 if t != s:
                     relations.append(Relation(claims[s].id, claims[t].id, "contests", 1.0))
-
-    for claim in claims:
-        f = facts[claim.id]
-        facts[claim.id] = ClaimFacts(f.attribution, f.hedges, f.stance, f.status, origins[claim.id])
-    published = {s.id: s.meta.published for s in sources}
-    events = _events(claims, published)
-    people = build_people((c.source, c.sentence, c.text) for c in claims)
-    analysis = Analysis(facts, relations, points, events, people)
-    settle(analysis, claims)
-    return analysis
+    return points
 
 
 def restatements(
@@ -493,11 +600,13 @@ def _may_corroborate(a: int, b: int, stances: dict[int, Stance], restated: dict[
     return not any(a in same or b in same for same in restated.values())
 
 
-def _events(claims: Sequence[Claim], published: dict) -> list[DatedEvent]:
+def _events(claims: Sequence[Claim], published: dict, dates: Sequence[Sequence[DateMention]] | None = None) -> list[DatedEvent]:
     """Dated events. A day written without a year takes the year the same source (else any source)
     writes with that day in full ("March 7th" after "March 7, 2022"); only failing that, the year
     nearest to the publication date."""
-    found = [(claim, m) for claim in claims for m in find_dates(claim.text, published.get(claim.source))]
+    if dates is None:
+        dates = [find_dates(claim.text, published.get(claim.source)) for claim in claims]
+    found = [(claim, m) for claim, mentions in zip(claims, dates, strict=True) for m in mentions]
     explicit: dict[tuple[str | None, str], set[str]] = defaultdict(set)
     for claim, m in found:
         if m.precision == "day" and not m.inferred_year:
