@@ -16,6 +16,8 @@ import hashlib
 import os
 import pickle
 import tempfile
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -93,4 +95,50 @@ class Cache:
             return
         for path in folder.glob("*.pickle"):
             if path.stem not in keep:
+                path.unlink(missing_ok=True)
+
+
+class PageCache:
+    """Generated pages' HTML, compressed, one file per page keyed by the hash of exactly the inputs it is
+    made from (:func:`provenance.render.site.page_inputs`) and the cache's salt (plugin version and code,
+    configuration). Only the pages of the last build are kept (:meth:`prune`)."""
+
+    def __init__(self, cache: Cache, settings: str = "") -> None:
+        self.cache = cache
+        self.settings = settings  # every option of the plugin: one that changes how pages read changes every key
+        self.folder = cache.folder / "pages"
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def html(self, inputs: str | None, render: Callable[[], str]) -> str:
+        """The page's HTML: from the cache when a page with these inputs was rendered before, else ``render()``."""
+        if inputs is None:
+            return render()
+        key = self.cache.key("page", self.settings, inputs)
+        self.used.add(key)
+        path = self.folder / f"{key}.html.z"
+        try:
+            html = zlib.decompress(path.read_bytes()).decode("utf-8")
+        except (OSError, zlib.error, UnicodeDecodeError):
+            self.misses += 1
+        else:
+            self.hits += 1
+            return html
+        html = render()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=self.folder, delete=False) as handle:
+                handle.write(zlib.compress(html.encode("utf-8"), 6))
+            os.replace(handle.name, path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+        return html
+
+    def prune(self) -> None:
+        """Remove the pages this build did not use (pages of earlier builds' inputs)."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*.html.z"):
+            if path.name[: -len(".html.z")] not in self.used:
                 path.unlink(missing_ok=True)

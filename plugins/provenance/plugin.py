@@ -15,14 +15,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import active_markup, export, memory, pages, pipeline, theming
-from .cache import Cache
+from .cache import Cache, PageCache
 from .citations_md import CitationExtension, PageState
 from .cite import Resolver
 from .config import ProvenanceConfig
 from .errors import Problem
 from .footnote_roles import FootnoteRolesExtension
 from .render import analysis_pages, editorial_note, escape
-from .render.site import Folders, PageSpec, Site, page_specs
+from .render.site import Folders, PageSpec, Site, page_inputs, page_specs
 from .sources import excerpts
 
 log = logging.getLogger("mkdocs.plugins.provenance")
@@ -30,6 +30,7 @@ ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/provenance/provenance.css"
 _ID = re.compile(r'\sid="([^"]+)"')
 PLACEHOLDER = "<!-- provenance: generated page, rendered by the plugin -->\n"
+_KEPT: dict[str, pipeline.Result] = {}  # under `mkdocs serve`: the last result, by cache folder (MkDocs makes a new plugin per rebuild)
 
 
 class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
@@ -50,6 +51,11 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.shown = excerpts.Shown()
         self.scripts: active_markup.Check | None = None  # the reject_scripts option's check
         self.memory: memory.Memory | None = None  # the words of claims earlier builds saw (kept with the cache)
+        self.page_cache: PageCache | None = None  # generated pages' HTML, by their inputs
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -95,10 +101,15 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
             cache = Cache(self.root / self.config.cache_dir, pages.cache_settings(self.config.seeds, self.config.editorial))
             self.memory = memory.load(self.root / self.config.cache_dir)
         started = time.perf_counter()
-        result = pipeline.run(self.seeds, self.root, self.editorial, cache, self.memory)
+        kept = str(self.root / self.config.cache_dir)
+        result = pipeline.run(self.seeds, self.root, self.editorial, cache, self.memory, _KEPT.get(kept) if self.serving else None)
         if cache is not None:
             log.debug(f"analysis in {time.perf_counter() - started:.2f}s; cache hits {cache.hits}, misses {cache.misses}")
+        _KEPT.clear()
+        if self.serving and cache is not None:
+            _KEPT[kept] = result
         self.last_cache = cache
+        self.page_cache = PageCache(cache, repr(sorted(self.config.items()))) if cache is not None else None
         self.result = result
         self.resolver = Resolver(result.sources, result.claims, self.memory)
         self._report(result.problems)
@@ -121,12 +132,24 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         files.append(File.generated(config, CSS, abs_src_path=str(ASSETS / "provenance.css")))
         if self.config.export:
             contested_url = self.analysis_urls.get("contested", "")
-            document = export.provenance(result, lambda sid: self.urls.get(sid, ""), contested_url, self.shown)
-            files.append(File.generated(config, "provenance.json", content=export.dumps(document)))
             site_url = config.site_url or ""
-            jsonld = export.annotations(result, lambda sid: self.urls.get(sid, ""), site_url, self.shown)
-            files.append(File.generated(config, "annotations.jsonld", content=export.dumps(jsonld)))
+
+            def provenance_json() -> str:
+                return export.dumps(export.provenance(result, lambda sid: self.urls.get(sid, ""), contested_url, self.shown))
+
+            def annotations_jsonld() -> str:
+                return export.dumps(export.annotations(result, lambda sid: self.urls.get(sid, ""), site_url, self.shown))
+
+            files.append(File.generated(config, "provenance.json", content=self._cached("provenance.json", provenance_json)))
+            files.append(File.generated(config, "annotations.jsonld", content=self._cached("annotations.jsonld", annotations_jsonld)))
         return files
+
+    def _cached(self, name: str, render: Any) -> str:
+        """An export, from the page cache when the whole result and the pages' addresses are unchanged."""
+        if self.page_cache is None or self.site is None:
+            return render()
+        spec = PageSpec(name, name, "provenance", "export", name)
+        return self.page_cache.html(page_inputs(self.site, spec, name), render)
 
     def _drop_written_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Leave out what `provenance pages` wrote into docs (for engines without plugins): this build generates its own."""
@@ -180,7 +203,11 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         page.meta.setdefault("description", self.site.description(spec))
         # Generated pages are HTML already: they skip Markdown (which would only re-parse the HTML)
         # and take their place in on_page_content.
-        self.rendered[page.file.src_uri] = self.site.render(spec, page.file.url)
+        site, here = self.site, page.file.url
+        if self.page_cache is None:
+            self.rendered[page.file.src_uri] = site.render(spec, here)
+        else:
+            self.rendered[page.file.src_uri] = self.page_cache.html(page_inputs(site, spec, here), lambda: site.render(spec, here))
         return ""
 
     def _prepare_citations(self, page: Page, markdown: str, config: MkDocsConfig) -> None:
@@ -217,6 +244,9 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         return generated
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.page_cache is not None:
+            log.debug(f"generated pages from the cache: {self.page_cache.hits}, rendered: {self.page_cache.misses}")
+            self.page_cache.prune()  # only the last build's pages are kept
         # Learnt after the pages, whose citations may have re-anchored with what the memory held.
         if self.memory is not None and self.result is not None:
             self.memory.learn(self.result.claims)

@@ -13,12 +13,15 @@ every engine turns into links between its pages, and checks).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import hashlib
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..cite import Target
-from ..model import Claim, Source
+from ..model import Claim, Relation, Source
 from ..pipeline import Result
 from ..sources.excerpts import Shown
 from . import analysis_pages, annotations, citation_note, index_page, naming, source_page
@@ -81,6 +84,27 @@ class Site:
     def __post_init__(self) -> None:
         self.sources: dict[str, Source] = {s.id: s for s in self.result.sources}
         self.claims: dict[str, Claim] = {c.id: c for c in self.result.claims}
+        self._relations: dict[str, list[Relation]] | None = None
+        self._own: dict[str, list[Claim]] | None = None
+
+    def relations_of(self, claim_id: str) -> list[Relation]:
+        """The relations one claim is in (with their reviews), from an index built on first use."""
+        if self._relations is None:
+            index: dict[str, list[Relation]] = {}
+            for r in self.result.analysis.relations:
+                index.setdefault(r.a, []).append(r)
+                index.setdefault(r.b, []).append(r)
+            self._relations = index
+        return self._relations.get(claim_id, [])
+
+    def claims_of(self, source_id: str) -> list[Claim]:
+        """One source's claims, in order, from an index built on first use."""
+        if self._own is None:
+            own: dict[str, list[Claim]] = {}
+            for claim in self.result.claims:
+                own.setdefault(claim.source, []).append(claim)
+            self._own = own
+        return self._own.get(source_id, [])
 
     def linker(self, here: str) -> Linker:
         """Links from the page at ``here`` to sources, sentences and analysis pages."""
@@ -138,6 +162,69 @@ class Site:
         if spec.kind == "index":
             return SOURCES_EXCERPTS_DESCRIPTION if any(self.shown.excerpted(s.id) for s in self.result.sources) else SOURCES_DESCRIPTION
         return describe_source(self.sources[spec.key], len(self.result.claims_of(spec.key)), self.shown.excerpted(spec.key))
+
+
+def stable_repr(value: Any) -> str:
+    """A text for ``value`` that is the same in every process and run (for hashing): dataclass records
+    field by field (all fields, also those left out of comparisons, such as reviews), mappings and sets
+    in sorted order. Fields whose names start with "_" are derived indexes and left out."""
+    if value is None or isinstance(value, (bool, int, float, str, bytes)):
+        return repr(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        inner = ",".join(f"{f.name}={stable_repr(getattr(value, f.name))}" for f in dataclasses.fields(value) if not f.name.startswith("_"))
+        return f"{type(value).__name__}({inner})"
+    if isinstance(value, dict):
+        return "{" + ",".join(sorted(f"{stable_repr(k)}:{stable_repr(v)}" for k, v in value.items())) + "}"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ",".join(sorted(stable_repr(v) for v in value)) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(stable_repr(v) for v in value) + "]"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"no stable representation for {type(value).__name__}")
+
+
+def page_inputs(site: Site, spec: PageSpec, here: str, url: str | None = None) -> str | None:
+    """A fingerprint of exactly what the page's HTML is made from (see :meth:`Site.render`), or None
+    when the result has no key (built without a cache). Analysis pages and the list of sources read the
+    whole result: theirs is the result's key. A source page reads its source, its claims and what the
+    analysis says of them, and of the claims and sources they link to: the titles, paragraphs and
+    addresses those links name."""
+    result = site.result
+    if not result.key:
+        return None
+    digest = hashlib.sha256()
+
+    def add(*parts: Any) -> None:
+        for part in parts:
+            text = part if isinstance(part, str) else stable_repr(part)
+            digest.update(len(text).to_bytes(8, "little"))
+            digest.update(text.encode("utf-8", "surrogatepass"))
+
+    add(spec, here, url, site.analysis_urls, site.site_url, site.site_name)
+    if spec.kind != "source":
+        add(result.key, site.shown.sentences, site.urls)
+        return digest.hexdigest()
+    analysis = result.analysis
+    source = site.sources[spec.key]
+    add(source, site.shown.sentences.get(spec.key), site.urls.get(spec.key))
+    named: set[str] = set()  # other claims the page links to or names
+    for claim in site.claims_of(spec.key):
+        add(claim, analysis.facts.get(claim.id), analysis.reviews.get(("status", claim.id)), analysis.reviews.get(("hedges", claim.id)))
+        add(analysis.related(claim.id), site.relations_of(claim.id), analysis.points_of(claim.id))
+        named.update(other for other, _, _ in analysis.related(claim.id))
+        note = analysis.notes.get(claim.id)
+        add(note)
+        if note is not None:
+            named.update(d.claim for d in note.decisions if d.claim)
+    for other in sorted(named):
+        claim = site.claims.get(other)
+        if claim is None:
+            add(other, None)
+            continue
+        theirs = site.sources.get(claim.source)
+        add(claim, theirs.meta if theirs else None, theirs.sentence(claim.sentence) if theirs else None, site.urls.get(claim.source))
+    return digest.hexdigest()
 
 
 def describe_source(source: Source, count: int, excerpted: bool) -> str:
