@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import anchor, roles
-from .model import Claim, Source
+from .model import Claim, Selector, Source
 
 
 def claim_id(source_id: str, sentence_id: str) -> str:
@@ -17,13 +17,16 @@ def extract(sources: Iterable[Source]) -> list[Claim]:
     for source in sources:
         for sentence in source.sentences:
             if roles.is_claim(sentence.text, sentence.role):
+                selector = anchor.describe(source.text, sentence.start, sentence.end)
+                if selector.exact == sentence.text:  # one string for the sentence, the claim and its quote, not three copies
+                    selector = Selector(sentence.text, selector.prefix, selector.suffix, selector.start, selector.end)
                 claims.append(
                     Claim(
                         id=claim_id(source.id, sentence.id),
                         source=source.id,
                         sentence=sentence.id,
                         text=sentence.text,
-                        selector=anchor.describe(source.text, sentence.start, sentence.end),
+                        selector=selector,
                     )
                 )
     return claims
