@@ -15,7 +15,7 @@ ROLES = ("title", "byline", "dateline", "heading", "furniture", "lead-in", "body
 UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What is known about a source; ``origin`` says where each value came from."""
 
@@ -45,7 +45,7 @@ class Metadata:
         return self.published.isoformat()[: {"year": 4, "month": 7}.get(self.published_precision, 10)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     number: int  # 1-based, in reading order
     start: int
@@ -53,7 +53,7 @@ class Paragraph:
     page: int | None = None  # page of the original where it starts (texts with form feeds between pages, as from PDFs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     id: str  # stable: derived from the sentence's own words, not its position
     paragraph: int
@@ -63,7 +63,7 @@ class Sentence:
     role: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     file: str  # path as given to the loader, with forward slashes
     text: str
@@ -86,7 +86,7 @@ class Source:
         return index.get(sentence_id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Selector:
     """W3C Web Annotation TextQuoteSelector + TextPositionSelector in one record."""
 
@@ -97,7 +97,7 @@ class Selector:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     source: str  # source id
@@ -116,7 +116,7 @@ REVIEW_KINDS = ("confirmed", "corrected", "written")
 """How an editor reviewed a mark: confirmed what the analysis found, corrected it, or wrote it by hand."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Review:
     """An editor's review of one mark (a claim's status or hedges, a link, a contested point), from the
     editorial entry that makes it; a mark without one is automatic."""
@@ -128,7 +128,7 @@ class Review:
     line: int | None = None  # ... and the line of the entry
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A link between two claims of different sources (``contests`` may join claims of one source)."""
 
@@ -139,14 +139,14 @@ class Relation:
     review: Review | None = field(default=None, compare=False)  # None: found by the analysis, not reviewed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
     stance: str  # one of STANCES
     holders: tuple[str, ...]
     claims: tuple[str, ...]  # claim ids
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContestedPoint:
     id: str
     title: str
@@ -156,7 +156,7 @@ class ContestedPoint:
     review: Review | None = field(default=None, compare=False)  # how, by whom, when and where (with ``reviewed``)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """An external reference an editor attaches to a claim or a contested point."""
 
@@ -166,7 +166,7 @@ class Reference:
     date: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Decision:
     """One decision an editor took, with their reason.
 
@@ -185,7 +185,7 @@ class Decision:
         return f"{what}: {self.why}" if self.why else what
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EditorialNote:
     """An editor's note (Markdown), references and decisions on one claim or contested point."""
 
@@ -196,7 +196,7 @@ class EditorialNote:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatedEvent:
     """A date a claim mentions, normalised to ISO 8601."""
 

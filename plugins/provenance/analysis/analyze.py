@@ -30,7 +30,7 @@ from .stance import CLAIM_NOUNS, MEDIA_NOUNS, REPORTED_FRAME, Stance, content_he
 _QUOTED = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimFacts:
     attribution: tuple[Attribution, ...]  # outermost first, after the source itself
     hedges: tuple[Hedge, ...]
@@ -97,7 +97,7 @@ def _quotes(text: str) -> set[tuple[str, ...]]:
 QUOTE_RUN = 6  # consecutive quoted words two sources must share to be echoing one quotation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Local:
     """What can be found in one claim without reading other sources: cached with its source."""
 

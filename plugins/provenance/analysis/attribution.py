@@ -22,7 +22,7 @@ __all__ = ["KINDS", "Attribution", "classify", "find_attribution", "lead_in_spea
 KINDS = ("outlet", "document", "body", "person", "unknown")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribution:
     name: str
     kind: str  # outlet | document | person | body | unknown

@@ -27,7 +27,7 @@ HEDGE_KINDS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hedge:
     marker: str  # as written in the sentence, e.g. "is believed to"
     start: int  # character offsets into the sentence, end-exclusive

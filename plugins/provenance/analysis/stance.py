@@ -55,7 +55,7 @@ def position_of(kind: str) -> str:
     return "disputes" if kind == "disputes" else "denies"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stance:
     stance: str  # one of KINDS
     cue: str  # the words that make the stance, as written
