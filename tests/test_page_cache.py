@@ -4,6 +4,7 @@ byte, with a cold build of the same project (no cache at all)."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -42,7 +43,7 @@ def test_nothing_changed_gives_the_bytes_of_a_cold_build_from_the_cache(harbour_
     harbour_project.build()
     pages = harbour_project.root / ".cache" / "provenance" / "pages"
     stored = sorted(p.name for p in pages.iterdir())
-    assert stored and all(name.endswith(".html.z") for name in stored)
+    assert stored and all(name.endswith((".html.z", ".alias")) for name in stored)
     harbour_project.build()
     assert sorted(p.name for p in pages.iterdir()) == stored  # same inputs, same keys: nothing new written
     assert tree(harbour_project.site) == cold(harbour_project, tmp_path)
@@ -127,3 +128,17 @@ def test_a_damaged_page_entry_is_rendered_again(tmp_path: Path) -> None:
     third = PageCache(Cache(tmp_path / "cache"))
     assert third.html("inputs", lambda: "never") == "<p>one</p>" and third.hits == 1
     assert PageCache(Cache(tmp_path / "cache")).html(None, lambda: "uncached") == "uncached"
+
+
+def test_after_a_rebuild_with_nothing_changed_an_edit_still_reuses_the_other_pages(
+    harbour_project: Project, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    harbour_project.add_source("weather.txt", "Rain Expected\n\nHeavy rain is expected in the valley on Friday, the weather office said.\n")
+    harbour_project.build()
+    harbour_project.build()  # nothing changed: every page by its quick key
+    _edit_own_text(harbour_project)
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.provenance"):
+        harbour_project.build()
+    (line,) = [r.getMessage() for r in caplog.records if r.getMessage().startswith("generated pages from the cache")]
+    assert not line.startswith("generated pages from the cache: 0,")  # the weather page at least
+    assert tree(harbour_project.site) == cold(harbour_project, tmp_path)

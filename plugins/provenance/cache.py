@@ -111,34 +111,62 @@ class PageCache:
         self.hits = 0
         self.misses = 0
 
-    def html(self, inputs: str | None, render: Callable[[], str]) -> str:
-        """The page's HTML: from the cache when a page with these inputs was rendered before, else ``render()``."""
-        if inputs is None:
+    def html(self, inputs: str | None | Callable[[], str | None], render: Callable[[], str], quick: str | None = None) -> str:
+        """The page's HTML: from the cache when a page with these inputs was rendered before, else ``render()``.
+
+        ``quick`` is a fingerprint that is cheap to compute and changes more often than ``inputs`` (the
+        whole result's): looked up first, so a build where nothing changed never computes ``inputs``,
+        which may be given as a function for that reason. The entry under ``quick`` names the entry of
+        ``inputs`` (an alias), so both stay used and the HTML is stored once."""
+        quick_key = self.cache.key("page", self.settings, "quick", quick) if quick is not None else None
+        if quick_key is not None:
+            self.used.add(quick_key)
+            alias = self._alias(quick_key)
+            found = self._read(alias) if alias else None
+            if found is not None:
+                self.hits += 1
+                return found
+        precise = inputs() if callable(inputs) else inputs
+        if precise is None:
             return render()
-        key = self.cache.key("page", self.settings, inputs)
-        self.used.add(key)
-        path = self.folder / f"{key}.html.z"
-        try:
-            html = zlib.decompress(path.read_bytes()).decode("utf-8")
-        except (OSError, zlib.error, UnicodeDecodeError):
+        key = self.cache.key("page", self.settings, precise)
+        found = self._read(key)
+        if found is None:
             self.misses += 1
+            found = render()
+            self._write(f"{key}.html.z", zlib.compress(found.encode("utf-8"), 6))
         else:
             self.hits += 1
-            return html
-        html = render()
+        if quick_key is not None:
+            self._write(f"{quick_key}.alias", key.encode())
+        return found
+
+    def _alias(self, quick_key: str) -> str | None:
+        try:
+            return (self.folder / f"{quick_key}.alias").read_text(encoding="ascii").strip() or None
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def _read(self, key: str) -> str | None:
+        self.used.add(key)
+        try:
+            return zlib.decompress((self.folder / f"{key}.html.z").read_bytes()).decode("utf-8")
+        except (OSError, zlib.error, UnicodeDecodeError):
+            return None
+
+    def _write(self, name: str, data: bytes) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("wb", dir=self.folder, delete=False) as handle:
-                handle.write(zlib.compress(html.encode("utf-8"), 6))
-            os.replace(handle.name, path)
+                handle.write(data)
+            os.replace(handle.name, self.folder / name)
         except OSError:
             pass  # a cache that cannot be written only costs time
-        return html
 
     def prune(self) -> None:
         """Remove the pages this build did not use (pages of earlier builds' inputs)."""
         if not self.folder.is_dir():
             return
-        for path in self.folder.glob("*.html.z"):
-            if path.name[: -len(".html.z")] not in self.used:
+        for path in self.folder.iterdir():
+            if path.name.split(".", 1)[0] not in self.used:
                 path.unlink(missing_ok=True)

@@ -22,7 +22,7 @@ from .config import ProvenanceConfig
 from .errors import Problem
 from .footnote_roles import FootnoteRolesExtension
 from .render import analysis_pages, editorial_note, escape
-from .render.site import Folders, PageSpec, Site, page_inputs, page_specs
+from .render.site import Folders, PageSpec, Site, page_inputs, page_specs, quick_inputs
 from .sources import excerpts
 
 log = logging.getLogger("mkdocs.plugins.provenance")
@@ -149,7 +149,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         if self.page_cache is None or self.site is None:
             return render()
         spec = PageSpec(name, name, "provenance", "export", name)
-        return self.page_cache.html(page_inputs(self.site, spec, name), render)
+        return self.page_cache.html(quick_inputs(self.site, spec, name), render)
 
     def _drop_written_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Leave out what `provenance pages` wrote into docs (for engines without plugins): this build generates its own."""
@@ -207,7 +207,9 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         if self.page_cache is None:
             self.rendered[page.file.src_uri] = site.render(spec, here)
         else:
-            self.rendered[page.file.src_uri] = self.page_cache.html(page_inputs(site, spec, here), lambda: site.render(spec, here))
+            self.rendered[page.file.src_uri] = self.page_cache.html(
+                lambda: page_inputs(site, spec, here), lambda: site.render(spec, here), quick_inputs(site, spec, here)
+            )
         return ""
 
     def _prepare_citations(self, page: Page, markdown: str, config: MkDocsConfig) -> None:

@@ -56,7 +56,7 @@ def status_reviews(
 
 def of_links(analysis: Analysis) -> dict[frozenset[str], Review]:
     """The review of each link an editor confirmed, corrected or wrote, by its pair of claim ids."""
-    return {frozenset((r.a, r.b)): r.review for r in analysis.relations if r.review is not None}
+    return analysis.link_reviews()
 
 
 def words(review: Review | None) -> str:

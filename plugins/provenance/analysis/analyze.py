@@ -53,6 +53,13 @@ class Analysis:
 
     _related: dict[str, list[tuple[str, str, float]]] | None = field(default=None, repr=False)
     _points: dict[str, list[ContestedPoint]] | None = field(default=None, repr=False)
+    _link_reviews: dict[frozenset[str], Review] | None = field(default=None, repr=False)
+
+    def link_reviews(self) -> dict[frozenset[str], Review]:
+        """The review of each link an editor confirmed, corrected or wrote, by its pair of claim ids (built once)."""
+        if self._link_reviews is None:
+            self._link_reviews = {frozenset((r.a, r.b)): r.review for r in self.relations if r.review is not None}
+        return self._link_reviews
 
     def related(self, claim_id: str) -> list[tuple[str, str, float]]:
         """(other claim, relation, score) for one claim, strongest first."""
@@ -632,6 +639,7 @@ def settle(analysis: Analysis, claims: Sequence[Claim], overrides: dict[str, str
     """
     analysis._related = None
     analysis._points = None
+    analysis._link_reviews = None
     in_point = {cid for p in analysis.contested for pos in p.positions for cid in pos.claims}
     neighbours: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for r in analysis.relations:

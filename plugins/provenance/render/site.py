@@ -86,6 +86,8 @@ class Site:
         self.claims: dict[str, Claim] = {c.id: c for c in self.result.claims}
         self._relations: dict[str, list[Relation]] | None = None
         self._own: dict[str, list[Claim]] | None = None
+        self._references: dict[str, str] = {}  # claim id -> what a link to it shows (page_inputs), computed once
+        self._whole: str | None = None  # the fingerprint of the whole site (quick_inputs), computed once
 
     def relations_of(self, claim_id: str) -> list[Relation]:
         """The relations one claim is in (with their reviews), from an index built on first use."""
@@ -123,7 +125,8 @@ class Site:
         parts = annotations.annotator(
             self.result.analysis, self.claims, self.sources, href=links.sentence, point_href=lambda pid: links.page("contested", pid)
         )
-        return source_page.render(self.sources[source_id], self.result.claims_of(source_id), parts, self.shown.sentences.get(source_id))
+        own = {c.sentence: c for c in self.claims_of(source_id)}
+        return source_page.render(self.sources[source_id], own, parts, self.shown.sentences.get(source_id))
 
     def analysis_page(self, name: str, here: str, url: str | None = None) -> str:
         result, shown = self.result, self.shown
@@ -164,35 +167,38 @@ class Site:
         return describe_source(self.sources[spec.key], len(self.result.claims_of(spec.key)), self.shown.excerpted(spec.key))
 
 
+_ATOMS = frozenset({type(None), bool, int, float, str, bytes})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a record class's fields, in order, without the derived ones
+
+
 def stable_repr(value: Any) -> str:
     """A text for ``value`` that is the same in every process and run (for hashing): dataclass records
     field by field (all fields, also those left out of comparisons, such as reviews), mappings and sets
     in sorted order. Fields whose names start with "_" are derived indexes and left out."""
-    if value is None or isinstance(value, (bool, int, float, str, bytes)):
+    kind = type(value)
+    if kind in _ATOMS:
         return repr(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        inner = ",".join(f"{f.name}={stable_repr(getattr(value, f.name))}" for f in dataclasses.fields(value) if not f.name.startswith("_"))
-        return f"{type(value).__name__}({inner})"
+    if kind is tuple or kind is list:
+        return "[" + ",".join([stable_repr(v) for v in value]) + "]"
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value) if not f.name.startswith("_"))
+    if names is not None:
+        return kind.__name__ + "(" + ",".join([stable_repr(getattr(value, name)) for name in names]) + ")"
     if isinstance(value, dict):
-        return "{" + ",".join(sorted(f"{stable_repr(k)}:{stable_repr(v)}" for k, v in value.items())) + "}"
+        return "{" + ",".join(sorted([stable_repr(k) + ":" + stable_repr(v) for k, v in value.items()])) + "}"
     if isinstance(value, (set, frozenset)):
-        return "{" + ",".join(sorted(stable_repr(v) for v in value)) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ",".join(stable_repr(v) for v in value) + "]"
+        return "{" + ",".join(sorted([stable_repr(v) for v in value])) + "}"
+    if isinstance(value, (tuple, list)):
+        return "[" + ",".join([stable_repr(v) for v in value]) + "]"
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if isinstance(value, (bool, int, float, str, bytes)):
+        return repr(value)
     raise TypeError(f"no stable representation for {type(value).__name__}")
 
 
-def page_inputs(site: Site, spec: PageSpec, here: str, url: str | None = None) -> str | None:
-    """A fingerprint of exactly what the page's HTML is made from (see :meth:`Site.render`), or None
-    when the result has no key (built without a cache). Analysis pages and the list of sources read the
-    whole result: theirs is the result's key. A source page reads its source, its claims and what the
-    analysis says of them, and of the claims and sources they link to: the titles, paragraphs and
-    addresses those links name."""
-    result = site.result
-    if not result.key:
-        return None
+def _hasher() -> tuple[Any, Any]:
     digest = hashlib.sha256()
 
     def add(*parts: Any) -> None:
@@ -201,30 +207,61 @@ def page_inputs(site: Site, spec: PageSpec, here: str, url: str | None = None) -
             digest.update(len(text).to_bytes(8, "little"))
             digest.update(text.encode("utf-8", "surrogatepass"))
 
+    return digest, add
+
+
+def quick_inputs(site: Site, spec: PageSpec, here: str, url: str | None = None) -> str | None:
+    """A fingerprint of the page on the whole result (its key) and every page's address: cheap, and
+    the same whenever nothing at all changed. None when the result has no key (built without a cache)."""
+    if not site.result.key:
+        return None
+    if site._whole is None:
+        digest, add = _hasher()
+        add(site.result.key, site.shown.sentences, site.urls, site.analysis_urls, site.site_url, site.site_name)
+        site._whole = digest.hexdigest()
+    digest, add = _hasher()
+    add(site._whole, spec, here, url)
+    return digest.hexdigest()
+
+
+def page_inputs(site: Site, spec: PageSpec, here: str, url: str | None = None) -> str | None:
+    """A fingerprint of exactly what the page's HTML is made from (see :meth:`Site.render`), or None
+    when the result has no key (built without a cache). Analysis pages and the list of sources read the
+    whole result: theirs is :func:`quick_inputs`. A source page reads its source, its claims and what
+    the analysis says of them, and of the claims and sources they link to: the titles, paragraphs and
+    addresses those links name."""
+    if spec.kind != "source" or not site.result.key:
+        return quick_inputs(site, spec, here, url)
+    analysis = site.result.analysis
+    digest, add = _hasher()
     add(spec, here, url, site.analysis_urls, site.site_url, site.site_name)
-    if spec.kind != "source":
-        add(result.key, site.shown.sentences, site.urls)
-        return digest.hexdigest()
-    analysis = result.analysis
     source = site.sources[spec.key]
     add(source, site.shown.sentences.get(spec.key), site.urls.get(spec.key))
     named: set[str] = set()  # other claims the page links to or names
     for claim in site.claims_of(spec.key):
         add(claim, analysis.facts.get(claim.id), analysis.reviews.get(("status", claim.id)), analysis.reviews.get(("hedges", claim.id)))
-        add(analysis.related(claim.id), site.relations_of(claim.id), analysis.points_of(claim.id))
+        add(site.relations_of(claim.id), analysis.points_of(claim.id))  # relations as analysis.related() lists them, with reviews
         named.update(other for other, _, _ in analysis.related(claim.id))
         note = analysis.notes.get(claim.id)
         add(note)
         if note is not None:
             named.update(d.claim for d in note.decisions if d.claim)
     for other in sorted(named):
-        claim = site.claims.get(other)
-        if claim is None:
-            add(other, None)
-            continue
-        theirs = site.sources.get(claim.source)
-        add(claim, theirs.meta if theirs else None, theirs.sentence(claim.sentence) if theirs else None, site.urls.get(claim.source))
+        add(other, _reference(site, other))
     return digest.hexdigest()
+
+
+def _reference(site: Site, claim_id: str) -> str:
+    """What a link to another claim is made from: the claim, its sentence (its paragraph), its source's
+    metadata (the title) and its page's address; computed once per claim and build."""
+    found = site._references.get(claim_id)
+    if found is None:
+        claim = site.claims.get(claim_id)
+        theirs = site.sources.get(claim.source) if claim else None
+        found = stable_repr((claim, theirs.meta if theirs else None, theirs.sentence(claim.sentence) if theirs and claim else None,
+                             site.urls.get(claim.source) if claim else None))
+        site._references[claim_id] = found
+    return found
 
 
 def describe_source(source: Source, count: int, excerpted: bool) -> str:
