@@ -30,7 +30,6 @@ ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/provenance/provenance.css"
 _ID = re.compile(r'\sid="([^"]+)"')
 PLACEHOLDER = "<!-- provenance: generated page, rendered by the plugin -->\n"
-_KEPT: dict[str, pipeline.Result] = {}  # under `mkdocs serve`: the last result, by cache folder (MkDocs makes a new plugin per rebuild)
 
 
 class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
@@ -53,8 +52,10 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.memory: memory.Memory | None = None  # the words of claims earlier builds saw (kept with the cache)
         self.page_cache: PageCache | None = None  # generated pages' HTML, by their inputs
         self.serving = False
+        self.kept: tuple[str, pipeline.Result] | None = None  # under `mkdocs serve`: (cache folder, last result)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        # With on_startup, MkDocs keeps this one plugin for all of `mkdocs serve`'s rebuilds: it may keep the result.
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -101,13 +102,14 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
             cache = Cache(self.root / self.config.cache_dir, pages.cache_settings(self.config.seeds, self.config.editorial))
             self.memory = memory.load(self.root / self.config.cache_dir)
         started = time.perf_counter()
-        kept = str(self.root / self.config.cache_dir)
-        result = pipeline.run(self.seeds, self.root, self.editorial, cache, self.memory, _KEPT.get(kept) if self.serving else None)
+        folder = str(self.root / self.config.cache_dir)
+        previous = self.kept[1] if self.serving and self.kept and self.kept[0] == folder else None
+        self.kept = None
+        result = pipeline.run(self.seeds, self.root, self.editorial, cache, self.memory, previous)
         if cache is not None:
             log.debug(f"analysis in {time.perf_counter() - started:.2f}s; cache hits {cache.hits}, misses {cache.misses}")
-        _KEPT.clear()
         if self.serving and cache is not None:
-            _KEPT[kept] = result
+            self.kept = (folder, result)
         self.last_cache = cache
         self.page_cache = PageCache(cache, repr(sorted(self.config.items()))) if cache is not None else None
         self.result = result
