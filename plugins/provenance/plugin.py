@@ -30,6 +30,9 @@ ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/provenance/provenance.css"
 _ID = re.compile(r'\sid="([^"]+)"')
 PLACEHOLDER = "<!-- provenance: generated page, rendered by the plugin -->\n"
+# Under `mkdocs serve` (from on_serve on): the last result, by cache folder, kept between rebuilds, for which
+# MkDocs makes a new plugin (this plugin has no on_startup, so that no state carries over between builds).
+_SERVING: dict[str, pipeline.Result] = {}
 
 
 class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
@@ -51,12 +54,6 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         self.scripts: active_markup.Check | None = None  # the reject_scripts option's check
         self.memory: memory.Memory | None = None  # the words of claims earlier builds saw (kept with the cache)
         self.page_cache: PageCache | None = None  # generated pages' HTML, by their inputs
-        self.serving = False
-        self.kept: tuple[str, pipeline.Result] | None = None  # under `mkdocs serve`: (cache folder, last result)
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        # With on_startup, MkDocs keeps this one plugin for all of `mkdocs serve`'s rebuilds: it may keep the result.
-        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -103,13 +100,13 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
             self.memory = memory.load(self.root / self.config.cache_dir)
         started = time.perf_counter()
         folder = str(self.root / self.config.cache_dir)
-        previous = self.kept[1] if self.serving and self.kept and self.kept[0] == folder else None
-        self.kept = None
-        result = pipeline.run(self.seeds, self.root, self.editorial, cache, self.memory, previous)
+        result = pipeline.run(self.seeds, self.root, self.editorial, cache, self.memory, _SERVING.get(folder))
         if cache is not None:
             log.debug(f"analysis in {time.perf_counter() - started:.2f}s; cache hits {cache.hits}, misses {cache.misses}")
-        if self.serving and cache is not None:
-            self.kept = (folder, result)
+        if _SERVING:
+            _SERVING.clear()
+            if cache is not None:
+                _SERVING[folder] = result
         self.last_cache = cache
         self.page_cache = PageCache(cache, repr(sorted(self.config.items()))) if cache is not None else None
         self.result = result
@@ -257,6 +254,9 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
             memory.save(self.memory, self.root / self.config.cache_dir)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.result is not None and self.last_cache is not None:
+            _SERVING.clear()
+            _SERVING[str(self.root / self.config.cache_dir)] = self.result
         server.watch(str(self.seeds))
         if self.editorial.exists() and not self.editorial.is_relative_to(self.seeds):
             server.watch(str(self.editorial))
