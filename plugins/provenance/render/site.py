@@ -240,8 +240,12 @@ def page_inputs(site: Site, spec: PageSpec, here: str, url: str | None = None) -
     named: set[str] = set()  # other claims the page links to or names
     for claim in site.claims_of(spec.key):
         add(claim, analysis.facts.get(claim.id), analysis.reviews.get(("status", claim.id)), analysis.reviews.get(("hedges", claim.id)))
-        add(site.relations_of(claim.id), analysis.points_of(claim.id))  # relations as analysis.related() lists them, with reviews
-        named.update(other for other, _, _ in analysis.related(claim.id))
+        # Its links as the note shows them: in the order of analysis.related(), each with its kind, its
+        # similarity to two decimals (a score that moved in the third decimal changes nothing), its review.
+        related = analysis.related(claim.id)
+        add([(other, kind, f"{score:.2f}") for other, kind, score in related])
+        add([(r.a, r.b, r.review) for r in site.relations_of(claim.id) if r.review is not None], analysis.points_of(claim.id))
+        named.update(other for other, _, _ in related)
         note = analysis.notes.get(claim.id)
         add(note)
         if note is not None:
