@@ -98,6 +98,15 @@ class Cache:
                 path.unlink(missing_ok=True)
 
 
+def _version(name: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
 class PageCache:
     """Generated pages' HTML, compressed, one file per page keyed by the hash of exactly the inputs it is
     made from (:func:`provenance.render.site.page_inputs`) and the cache's salt (plugin version and code,
@@ -105,7 +114,9 @@ class PageCache:
 
     def __init__(self, cache: Cache, settings: str = "") -> None:
         self.cache = cache
-        self.settings = settings  # every option of the plugin: one that changes how pages read changes every key
+        # Every option of the plugin (one that changes how pages read changes every key), and the version of
+        # Python-Markdown, which renders editors' notes inside the pages.
+        self.settings = f"{settings} markdown={_version('markdown')}"
         self.folder = cache.folder / "pages"
         self.used: set[str] = set()
         self.hits = 0
