@@ -110,7 +110,7 @@ def _version(name: str) -> str:
 class PageCache:
     """Generated pages' HTML, compressed, one file per page keyed by the hash of exactly the inputs it is
     made from (:func:`provenance.render.site.page_inputs`) and the cache's salt (plugin version and code,
-    configuration). Only the pages of the last build are kept (:meth:`prune`)."""
+    configuration). Only the pages of the last build are kept (:meth:`PageCache.prune`)."""
 
     def __init__(self, cache: Cache, settings: str = "") -> None:
         self.cache = cache
