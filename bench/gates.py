@@ -145,7 +145,7 @@ def main() -> None:
         violations = axe(site, paths)
         largest = max((site / p / "index.html").stat().st_size for p in paths)
         index = site / "search" / "search_index.json"
-        print(f"| sources | pages | build --strict | links | anchors | broken | axe pages (x2 palettes) | violations | largest page | search index |")
+        print("| sources | pages | build --strict | links | anchors | broken | axe pages (x2 palettes) | violations | largest page | search index |")
         print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         print(f"| {args.sources} | {pages} | {seconds:.0f} s | {links} | {anchors} | {len(problems)} | {len(paths)} | {len(violations)} | "
               f"{largest / 1e3:.0f} KB | {index.stat().st_size / 1e6 if index.exists() else 0:.1f} MB |")
