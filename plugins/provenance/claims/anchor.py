@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Selector
+from ..model import Selector
 
 CONTEXT = 32
 

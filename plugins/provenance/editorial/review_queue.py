@@ -17,11 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import anchor, yamlfile
-from .ingest import slugify
-from .model import Claim, ContestedPoint, Relation, Source
-from .pipeline import Result
-from .render.analysis_pages import STANCE_LABELS
+from ..claims import anchor
+from ..model import Claim, ContestedPoint, Relation, Source
+from ..pipeline import Result
+from ..render.analysis_pages import STANCE_LABELS
+from ..sources import yamlfile
+from ..sources.ingest import slugify
 
 KINDS = {"point": "contested point", "corroboration": "corroboration", "denial": "denial", "echo": "echo"}
 ORDER = ("point", "corroboration", "denial", "echo")  # most consequential first

@@ -24,9 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .. import ingest, segment, sidecar
 from ..errors import Problem, ProvenanceError
-from . import fetch, pdf, webpage
+from . import fetch, ingest, pdf, segment, sidecar, webpage
 from .webpage import Article
 
 ORIGINALS = "originals"
