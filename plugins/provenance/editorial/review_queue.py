@@ -193,7 +193,8 @@ def report(queue: Queue, sources: dict[str, Source], limit: int) -> str:
         out.append(f"{number}. {item.what}")
         for side, claim in item.passages:
             source = sources[claim.source]
-            paragraph = next((s.paragraph for s in source.sentences if s.id == claim.sentence), "?")
+            sentence = source.sentence(claim.sentence)
+            paragraph = sentence.paragraph if sentence else "?"
             out.append(f"   {side}: {claim.source}, paragraph {paragraph}: “{claim.text}”")
         out.append("   The entry that confirms it (verdict: reject rejects it), in an editorial file:")
         out.append(f"     {item.section}:")
