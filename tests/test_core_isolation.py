@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import provenance
+
 from .conftest import ROOT
 
 PACKAGE = ROOT / "plugins" / "provenance"
@@ -51,6 +53,9 @@ def imports(name: str, path: Path, known: dict[str, Path]) -> tuple[set[str], se
         if target.split(".")[0] != "provenance":
             outside.add(target.split(".")[0])
             return
+        for name, moved in provenance.MOVED.items():  # an old name is the module at its new place
+            if target == name or target.startswith(name + "."):
+                target = moved + target[len(name):]
         while target and target not in known:  # an attribute of a module: the module
             target = target.rpartition(".")[0]
         if target:

@@ -64,3 +64,24 @@ def test_python_dash_m() -> None:
     for module in ("provenance.cli", "provenance.cli.commands"):
         run = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True, text=True, cwd=Path(__file__).parent)
         assert run.returncode == 0 and provenance.__version__ in run.stdout + run.stderr, (module, run.stderr)
+
+
+def test_the_package_itself_uses_the_new_names() -> None:
+    """The old names are for sites and older installs: the package's own imports name the modules where they are."""
+    import ast
+
+    package = Path(provenance.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        here = ".".join(parts[:-1]) if parts[-1] == "__init__" else ".".join(parts[:-1])
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = here.split(".")[: len(here.split(".")) - node.level + 1] if node.level else []
+                module = ".".join([*base, *([node.module] if node.module else [])])
+                names = [module, *(f"{module}.{a.name}" for a in node.names)]
+            found += [f"{path.relative_to(package)}:{node.lineno}: {n}" for n in names if n in provenance.MOVED]
+    assert found == []
