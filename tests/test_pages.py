@@ -15,8 +15,8 @@ import markdown
 import pytest
 from markdown.preprocessors import Preprocessor
 
-from provenance import pages, site_config
-from provenance.citations_md import makeExtension
+from provenance.integrations import pages, site_config
+from provenance.integrations.markdown.citations import makeExtension
 from provenance.render.analysis_pages import PAGES
 
 from . import harbour
