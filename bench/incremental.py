@@ -84,7 +84,7 @@ def child(folder: str) -> None:
     from mkdocs.config import load_config
     from mkdocs.structure.pages import Page
 
-    from provenance.plugin import ProvenancePlugin
+    from provenance.integrations.mkdocs.plugin import ProvenancePlugin
 
     totals = {"templates": 0.0, "markdown": 0.0, "provenance": 0.0, "search": 0.0}
     _timed(jinja2.Template, "render", totals, "templates")

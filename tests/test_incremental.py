@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from provenance import claims as claims_module
-from provenance import export, pipeline
+from provenance import pipeline
 from provenance.analysis import analyze as analyze_module
 from provenance.cache import Cache
+from provenance.claims import claims as claims_module
+from provenance.export import export
 from provenance.sources.excerpts import Shown
 
 from .conftest import ROOT

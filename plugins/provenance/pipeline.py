@@ -11,13 +11,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import anchor, claims, editorial, sidecar
 from .analysis.analyze import Analysis, Local, SourceParts, analyze, local_facts, source_parts
 from .cache import Cache
+from .claims import anchor, claims
+from .claims.memory import Memory
+from .editorial import editorial
 from .errors import Problem, line_of
-from .ingest import Corpus, display_path, load_corpus, read_source, source_files
-from .memory import Memory
 from .model import Claim, Source
+from .sources import sidecar
+from .sources.ingest import Corpus, display_path, load_corpus, read_source, source_files
 
 
 @dataclass
@@ -65,7 +67,7 @@ def run(seeds: Path, base: Path | None = None, editorial_dir: Path | None = None
     """Sources -> sentences -> claims -> relations, then the editors' corrections on top.
 
     ``memory`` holds the words of the claims earlier runs saw: an editorial entry that points at a
-    claim by an id whose sentence was since edited is re-anchored with them (:mod:`provenance.pointers`).
+    claim by an id whose sentence was since edited is re-anchored with them (:mod:`provenance.claims.pointers`).
     ``previous`` is a result this process computed before (``mkdocs serve`` keeps it between rebuilds):
     when nothing it was computed from changed, it is returned as it is, without reading the cache.
     """

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..cite import Target
+from ..claims.cite import Target
 from ..model import Claim, Relation, Source
 from ..pipeline import Result
 from ..sources.excerpts import Shown
