@@ -200,12 +200,12 @@ def main() -> None:
             plain_site(base / "corpus", plain)
             row: dict = {"n": n, "words": words}
 
-            def clear() -> None:
+            def clear(plugin: Path = plugin) -> None:
                 shutil.rmtree(plugin / ".cache", ignore_errors=True)
                 shutil.rmtree(plugin / "site", ignore_errors=True)
 
             if "plain" in only:
-                row["plain"] = best(plain, args.runs, lambda: shutil.rmtree(plain / "site", ignore_errors=True))
+                row["plain"] = best(plain, args.runs, lambda plain=plain: shutil.rmtree(plain / "site", ignore_errors=True))
                 print(f"N={n} plain {row['plain']}", file=sys.stderr, flush=True)
             if "cold" in only:
                 row["cold"] = best(plugin, args.runs, clear)
@@ -218,7 +218,7 @@ def main() -> None:
             if "edit" in only:
                 if not (plugin / ".cache").exists():
                     measure(plugin)
-                row["edit"] = best(plugin, args.runs, lambda: edit_one(plugin, n))
+                row["edit"] = best(plugin, args.runs, lambda plugin=plugin, n=n: edit_one(plugin, n))
                 print(f"N={n} edit {row['edit']}", file=sys.stderr, flush=True)
             if args.profile:
                 clear()
@@ -241,7 +241,7 @@ def table(rows: list[dict]) -> None:
             if not r:
                 continue
 
-            def ratio(key: str, r=r) -> str:
+            def ratio(key: str, r=r, plain=plain) -> str:
                 return f"{r[key] / plain[key]:.2f}" if plain and plain.get(key) else ""
 
             label = {"plain": "plain Material", "cold": "plugin, cold", "warm": "plugin, nothing changed", "edit": "plugin, one source edited"}[kind]
