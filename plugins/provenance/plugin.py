@@ -294,6 +294,9 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         if spec is not None and spec.kind == "source" and self.site is not None and page.content is not None:
             self.held[uri] = page.content
             page.content = search_text.html(self.site.sources[spec.key], self.shown.sentences.get(spec.key))
+        elif spec is not None and page.content is not None:
+            self.held[uri] = page.content
+            page.content = search_text.without_marks(page.content)
         return context
 
     @event_priority(-100)  # after search, before the page's template

@@ -9,6 +9,8 @@ page shows is in it, so a claim is still found by its words, and the result lead
 
 from __future__ import annotations
 
+import re
+
 from ..model import Source
 from .escape import text as esc
 from .source_page import citation
@@ -29,3 +31,13 @@ def html(source: Source, shown: frozenset[str] | None = None) -> str:
     if words:
         out.append(f"<p>{' '.join(words)}</p>")
     return "\n".join(out)
+
+
+# A mark as render.annotations.mark writes it: its label, then whether an editor reviewed it.
+MARK = re.compile(r'<span class="pv-mark [^"]*" title="[^"]*">[^<]*<span class="pv-review">[^<]*</span></span>')
+
+
+def without_marks(page_html: str) -> str:
+    """A generated page (an analysis page, the list of sources) as search indexes it: without its marks
+    (corroborated, contested, hedged, a stance, with their review state), which are labels, not text."""
+    return MARK.sub("", page_html)
