@@ -62,8 +62,8 @@ plugins:
 # "file:function" of a function on the stack (patterns tried in this order).
 GROUPS = [
     ("analysis", ("provenance/pipeline.py:run",)),
-    ("search indexing", ("search/plugin.py:on_page_context", "search_index.py:add_entry_from_context",
-                         "search/plugin.py:on_post_build")),
+    ("search indexing", ("search/plugin.py:on_page_context", "search/plugin.py:on_post_build",
+                         "provenance/plugin.py:_page_for_search", "provenance/plugin.py:_page_shown")),
     ("generated pages", ("provenance/plugin.py:on_page_markdown", "provenance/plugin.py:on_page_content")),
     ("sidebar/nav rendering", ("mkdocs/commands/build.py:_build_page",)),
 ]
@@ -158,7 +158,7 @@ def profile_report(path: str, label: str) -> dict[str, float]:
     groups = group_of(stats)
     # _build_page (rendering the page's template: the sidebar/nav) includes search's on_page_context: take it out.
     in_page = sum(ct for (f, _l, fn), (_a, _b, _c, ct, _d) in stats.stats.items()  # type: ignore[attr-defined]
-                  if f.endswith("search/plugin.py") and fn == "on_page_context")
+                  if (f.endswith("search/plugin.py") and fn == "on_page_context") or fn in ("_page_for_search", "_page_shown"))
     groups["sidebar/nav rendering"] = max(0.0, groups["sidebar/nav rendering"] - in_page)
     groups["other"] = max(0.0, total - sum(groups.values()))
     print(f"\n### Profile: {label} ({total:.1f} s under cProfile)\n", file=sys.stderr)
