@@ -241,7 +241,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
     def _list_sources(self, files: Files, config: MkDocsConfig) -> None:
         """Beyond ``sidebar_sources`` sources, take the source pages out of the navigation (without "not in nav"
         messages) and list them on the sources index, with a page per sort order next to it."""
-        self.listed, self.list_urls, self._rows = {}, {}, None
+        self.listed, self.list_urls, self.held, self._rows = {}, {}, {}, None
         if self.result is None or len(self.result.sources) <= self.config.sidebar_sources:
             return
         folders = self._folders()
