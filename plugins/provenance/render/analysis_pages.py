@@ -269,7 +269,7 @@ def matrix_page(ctx: Context) -> str:
         for source in columns:
             value = cells.get(source.id, "silent")
             css = value.split(" ")[0]
-            tds.append(f'<td class="pv-cell pv-cell-{css}" data-search-exclude="true">{esc(value)}</td>')  # not text to search
+            tds.append(f'<td class="pv-cell pv-cell-{css}">{esc(value)}</td>')
         body.append(f'<tr><th scope="row">{label}{notes.cite(members)}</th>{"".join(tds)}</tr>')
     out.append(
         '<div class="pv-scroll" role="region" aria-label="Claims matrix" tabindex="0"><table class="pv-matrix">'

@@ -12,11 +12,6 @@ from ..model import Claim, Source
 from .escape import text as esc
 from .source_page import place
 
-NOT_TEXT = ' data-search-exclude="true"'
-"""On the notes and their numbers: they quote claims that their sources' pages hold already, so search leaves them
-out (Material's search skips an element with this attribute, one holding no element of its own kind, and removes
-the attribute from the page)."""
-
 
 class Notes:
     def __init__(
@@ -56,7 +51,7 @@ class Notes:
         )
         self.items.append(f'<li id="fn:{nid}"><p>{lead}{parts}{back}</p></li>')
         return (
-            f'<sup id="fnref:{nid}" class="pv-ref"{NOT_TEXT}><a class="footnote-ref" href="#fn:{nid}" '
+            f'<sup id="fnref:{nid}" class="pv-ref"><a class="footnote-ref" href="#fn:{nid}" '
             f'role="doc-noteref" aria-label="Note {number}">{number}</a></sup>'
         )
 
@@ -64,7 +59,7 @@ class Notes:
         if not self.items:
             return ""
         return (
-            f'<div class="footnote pv-notes" role="doc-endnotes"{NOT_TEXT}><hr><h2 id="notes">Notes</h2><ol>\n'
+            '<div class="footnote pv-notes" role="doc-endnotes"><hr><h2 id="notes">Notes</h2><ol>\n'
             + "\n".join(self.items)
             + "\n</ol></div>\n"
         )

@@ -33,11 +33,21 @@ def html(source: Source, shown: frozenset[str] | None = None) -> str:
     return "\n".join(out)
 
 
-# A mark as render.annotations.mark writes it: its label, then whether an editor reviewed it.
-MARK = re.compile(r'<span class="pv-mark [^"]*" title="[^"]*">[^<]*<span class="pv-review">[^<]*</span></span>')
+# What a generated page shows that is not text to search: marks as render.annotations.mark writes them (their
+# label, then whether an editor reviewed it), note numbers and the notes as render.notes writes them (the notes
+# quote claims their sources' pages hold already), and the claims matrix's cells ("asserts + denies").
+NOT_TEXT = re.compile(
+    r'<span class="pv-mark [^"]*" title="[^"]*">[^<]*<span class="pv-review">[^<]*</span></span>'
+    r'|<sup id="fnref:[^"]*" class="pv-ref"><a [^>]*>\d+</a></sup>'
+    r'|<div class="footnote pv-notes" role="doc-endnotes">.*?</ol></div>'
+    r'|<td class="pv-cell [^"]*">[^<]*</td>',
+    re.S,
+)
 
 
 def without_marks(page_html: str) -> str:
     """A generated page (an analysis page, the list of sources) as search indexes it: without its marks
-    (corroborated, contested, hedged, a stance, with their review state), which are labels, not text."""
-    return MARK.sub("", page_html)
+    (corroborated, contested, hedged, a stance, with their review state), note numbers, notes and matrix
+    cells, which are labels or quote the sources again, not text of the page's own. Done here, on the HTML
+    search reads, so that the page itself (and what ``provenance pages`` writes for other engines) is unchanged."""
+    return NOT_TEXT.sub("", page_html)
