@@ -23,7 +23,7 @@ from .config import ProvenanceConfig
 from .errors import Problem
 from .footnote_roles import FootnoteRolesExtension
 from .render import analysis_pages, editorial_note, escape, search_text, source_list
-from .render.links import Linker, relative
+from .render.links import Linker
 from .render.site import Folders, PageSpec, Site, page_specs
 from .sources import excerpts
 
@@ -280,9 +280,8 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         return self._rows
 
     def _source_list(self, order: source_list.Order, here: str) -> str:
-        urls = self.list_urls
-        links = Linker(self.urls, here)
-        return source_list.render(self._source_rows(), order, links.source, lambda key: relative(urls.get(key, urls[""]), here) or "./")
+        links = Linker(self.urls, here, self.list_urls)  # to the sources, and to the list in each order
+        return source_list.render(self._source_rows(), order, links.source, lambda key: links.page(key) or "./")
 
     @event_priority(100)  # before search indexes the page
     def _page_for_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
