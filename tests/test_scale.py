@@ -127,3 +127,22 @@ def test_a_small_site_keeps_its_sidebar(seeded_project: Project) -> None:
         assert not (seeded_project.site / "sources" / sort).exists()
     index = seeded_project.html("sources/")
     assert "pv-source-list" not in index and "aria-sort" not in index  # the list of all sources as before
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_list_pages_are_valid_html_and_pass_axe(large: Project, browser) -> None:
+    """The reader's gates (tests/test_site_gates.py), on the pages a large site adds."""
+    from .browser import serve
+    from .test_site_gates import axe_violations, vnu_errors
+
+    errors = [e for e in vnu_errors(large.site) if e["file"].startswith("/sources/")]
+    assert not errors, errors[:10]
+    with serve(large.site) as url:
+        page = browser.new_page()
+        found = {}
+        for path in ("sources/", *(f"sources/{sort}/" for sort in SORTS)):
+            page.goto(url + path)
+            found[path] = axe_violations(page)
+        page.close()
+    assert not any(found.values()), found
