@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from provenance import cli  # noqa: E402
+from provenance.cli import commands as cli  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from provenance.active_markup import Locator, findings
+from provenance.integrations.mkdocs.active_markup import Locator, findings
 
 from .conftest import MKDOCS_YML, Project
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from provenance import cli, ingest
-from provenance.sources import add, fetch
+from provenance.cli import commands as cli
+from provenance.sources import add, fetch, ingest
 
 from . import webfixtures as web
 from .webfixtures import Route, Site, serve

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import anchor
+from provenance.claims import anchor
 
 TEXT = "The river flooded the valley in May. Farmers lost their crops. Aid arrived late."
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from provenance import anchor
-from provenance import claims as claims_module
+from provenance.claims import anchor
+from provenance.claims import claims as claims_module
 from provenance.model import Selector
 
 from .conftest import ROOT, Project, RepoSite, page_text

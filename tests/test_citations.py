@@ -7,10 +7,10 @@ import re
 import pytest
 from mkdocs.exceptions import Abort
 
-from provenance.cite import Citation, Failure, Resolver, parse_group
-from provenance.claims import extract
-from provenance.ingest import split
+from provenance.claims.cite import Citation, Failure, Resolver, parse_group
+from provenance.claims.claims import extract
 from provenance.model import Metadata, Source
+from provenance.sources.ingest import split
 
 from .conftest import Project, page_text
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import claims as claims_module
 from provenance.analysis import contested
 from provenance.analysis.analyze import analyze, local_facts
 from provenance.analysis.stance import find_stance
-from provenance.ingest import split
+from provenance.claims import claims as claims_module
 from provenance.model import Metadata, Source
+from provenance.sources.ingest import split
 
 from .harbour import GAZETTE, HERALD
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from provenance import diff
+from provenance.export import diff
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 

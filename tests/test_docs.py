@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from provenance import export
+from provenance.export import export
 
 from .conftest import ROOT
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from provenance import anchor, pipeline
+from provenance import pipeline
+from provenance.claims import anchor
 
 from . import harbour
 from .conftest import Project, page_text

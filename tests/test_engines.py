@@ -55,7 +55,7 @@ def files(site: Path) -> dict[str, bytes]:
 def test_the_plugin_is_registered_for_mkdocs_and_properdocs() -> None:
     for group in ("mkdocs.plugins", "properdocs.plugins"):
         found = [e.value for e in entry_points(group=group) if e.name == "provenance"]
-        assert found == ["provenance.plugin:ProvenancePlugin"], group
+        assert found == ["provenance.integrations.mkdocs.plugin:ProvenancePlugin"], group
 
 
 def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path: Path) -> None:

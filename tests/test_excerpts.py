@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from provenance import diff, pipeline
-from provenance.cite import Resolver
+from provenance import pipeline
+from provenance.claims.cite import Resolver
+from provenance.export import diff
 from provenance.sources import excerpts
 
 from .conftest import Project, page_text
@@ -202,7 +203,7 @@ def test_full_display_shows_everything(project: Project) -> None:
 
 
 def test_cli_export_applies_excerpts(project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    from provenance import cli
+    from provenance.cli import commands as cli
 
     setup(project)
     monkeypatch.chdir(project.root)
@@ -215,8 +216,8 @@ def test_cli_export_applies_excerpts(project: Project, capsys: pytest.CaptureFix
 
 def test_clip_cuts_context_at_hidden_text() -> None:
     text = "Alpha one. Beta two. Gamma three."
-    from provenance.ingest import split
     from provenance.model import Metadata, Source
+    from provenance.sources.ingest import split
 
     paragraphs, sentences, _ = split(text)
     source = Source("a.txt", text, Metadata(id="a"), tuple(paragraphs), tuple(sentences), "")
@@ -232,7 +233,7 @@ def test_cli_export_is_the_builds_document_with_the_display_of_mkdocs_yml(
     project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`provenance export` takes the site's `display` option and the pages' citations as the build does."""
-    from provenance import cli
+    from provenance.cli import commands as cli
 
     setup(project, courier_display=None, site_default="excerpts")
     project.build()

@@ -3,7 +3,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from provenance import claims, ingest, roles
+from provenance.claims import claims
+from provenance.sources import ingest, roles
 
 from .budget import finishes
 

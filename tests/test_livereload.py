@@ -50,7 +50,7 @@ class Server:
         )
 
     def wait_ready(self, path: str) -> str:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 300  # a hang guard, far above the seconds it takes, for a loaded machine
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise AssertionError("mkdocs serve exited:\n" + self.log.read_text())
@@ -67,7 +67,7 @@ class Server:
 
     def wait_for_rebuild(self, html: str) -> None:
         epoch, request = self.epoch(html)
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 300  # a hang guard, far above the seconds it takes, for a loaded machine
         while time.monotonic() < deadline:
             answer = int(get(f"{self.base}livereload/{epoch}/{request}"))
             if answer > epoch:

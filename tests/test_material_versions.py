@@ -18,7 +18,7 @@ import pytest
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
-from provenance.theming import FIXES, fix_template
+from provenance.integrations.mkdocs.theming import FIXES, fix_template
 
 from .conftest import ROOT
 from .test_theming import Tags

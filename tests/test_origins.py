@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from provenance import claims as claims_module
 from provenance.analysis.analyze import analyze, local_facts
 from provenance.analysis.attribution import Attribution
 from provenance.analysis.origins import Documents, describe, origin_keys, speaker_key
-from provenance.ingest import split
+from provenance.claims import claims as claims_module
 from provenance.model import Metadata, Source
+from provenance.sources.ingest import split
 
 
 def source(sid: str, text: str, publisher: str | None = None) -> Source:

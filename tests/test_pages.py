@@ -15,8 +15,8 @@ import markdown
 import pytest
 from markdown.preprocessors import Preprocessor
 
-from provenance import pages, site_config
-from provenance.citations_md import makeExtension
+from provenance.integrations import pages, site_config
+from provenance.integrations.markdown.citations import makeExtension
 from provenance.render.analysis_pages import PAGES
 
 from . import harbour
@@ -184,11 +184,14 @@ def test_pages_watch_writes_again_when_a_source_changes(harbour_project: Project
         cwd=harbour_project.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 60  # a guard against a watcher that never writes, far above the time it takes
+        # A guard against a watcher that never writes, far above the time it takes (a few seconds; a minute once
+        # on a 2-core machine running other builds), for each of the two writes.
+        deadline = time.monotonic() + 300
         while not (page.exists() and "Bay Gazette" in page.read_text(encoding="utf-8")):
             assert time.monotonic() < deadline and watcher.poll() is None, "the first pages were not written"
             time.sleep(0.1)
         (harbour_project.seeds / "gazette.yml").write_text("id: gazette\npublisher: Bay Evening Gazette\n", encoding="utf-8")
+        deadline = time.monotonic() + 300
         while "Bay Evening Gazette" not in page.read_text(encoding="utf-8"):
             assert time.monotonic() < deadline and watcher.poll() is None, "the changed source was not written again"
             time.sleep(0.1)

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from provenance import memory, pipeline
+from provenance import pipeline
+from provenance.claims import memory
 
 from .conftest import Project
 from .harbour import HERALD

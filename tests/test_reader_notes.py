@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from provenance import export, pipeline
+from provenance import pipeline
+from provenance.export import export
 from provenance.model import Relation
 from provenance.render import annotations, source_page
 

@@ -8,7 +8,10 @@ import re
 
 import pytest
 
-from provenance import cli, pipeline, review_queue, yamlfile
+from provenance import pipeline
+from provenance.cli import commands as cli
+from provenance.editorial import review_queue
+from provenance.sources import yamlfile
 
 from . import harbour
 from .conftest import Project, page_text

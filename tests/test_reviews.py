@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from provenance import export, pipeline
+from provenance import pipeline
+from provenance.export import export
 from provenance.render import analysis_pages, annotations
 from provenance.render.links import Linker
 

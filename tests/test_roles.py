@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from provenance import export, pipeline, roles
+from provenance import pipeline
+from provenance.export import export
 from provenance.render import source_page
+from provenance.sources import roles
 
 GARDEN_NOTES = """Allotment Rules Change for the Summer
 

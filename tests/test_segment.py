@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import segment
+from provenance.sources import segment
 
 
 def spans(text: str) -> list[str]:

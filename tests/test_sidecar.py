@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from provenance import sidecar
+from provenance.sources import sidecar
 
 
 def load(tmp_path: Path, text: str):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from provenance import sidecar
+from provenance.sources import sidecar
 
 
 def load(tmp_path: Path, text: str) -> tuple[dict, list]:

@@ -11,8 +11,8 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from provenance import pipeline
-from provenance.ingest import split
 from provenance.render import source_page
+from provenance.sources.ingest import split
 
 from . import webfixtures as web
 from .conftest import Project, page_text

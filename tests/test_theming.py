@@ -12,7 +12,7 @@ from pathlib import Path
 
 import material
 
-from provenance.theming import FIXES, fix_template
+from provenance.integrations.mkdocs.theming import FIXES, fix_template
 
 from .conftest import Project
 

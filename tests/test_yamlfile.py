@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from provenance import editorial, ingest, sidecar, yamlfile
+from provenance.editorial import editorial
+from provenance.sources import ingest, sidecar, yamlfile
 
 from .budget import finishes
 

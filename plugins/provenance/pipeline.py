@@ -11,13 +11,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import anchor, claims, editorial, sidecar
 from .analysis.analyze import Analysis, Local, analyze, local_facts
 from .cache import Cache
+from .claims import anchor, claims
+from .claims.memory import Memory
+from .editorial import editorial
 from .errors import Problem, line_of
-from .ingest import Corpus, display_path, load_corpus, read_source, source_files
-from .memory import Memory
 from .model import Claim, Source
+from .sources import sidecar
+from .sources.ingest import Corpus, display_path, load_corpus, read_source, source_files
 
 
 @dataclass
@@ -64,7 +66,7 @@ def run(seeds: Path, base: Path | None = None, editorial_dir: Path | None = None
     """Sources -> sentences -> claims -> relations, then the editors' corrections on top.
 
     ``memory`` holds the words of the claims earlier runs saw: an editorial entry that points at a
-    claim by an id whose sentence was since edited is re-anchored with them (:mod:`provenance.pointers`).
+    claim by an id whose sentence was since edited is re-anchored with them (:mod:`provenance.claims.pointers`).
     """
     editorial_dir = editorial_dir or seeds / editorial.FOLDER
     if cache is None:

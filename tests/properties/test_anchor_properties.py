@@ -8,7 +8,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance import anchor, claims, ingest
+from provenance.claims import anchor, claims
+from provenance.sources import ingest
 
 from .strategies import articles, texts
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance import cite, claims, ingest
+from provenance.claims import cite, claims
+from provenance.sources import ingest
 
 from .strategies import SENTENCES, texts
 

@@ -10,9 +10,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance import export, pipeline
+from provenance import pipeline
 from provenance.cache import Cache
 from provenance.errors import Problem
+from provenance.export import export
 
 from .strategies import articles
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from provenance import ingest, segment
 from provenance.model import ROLES
+from provenance.sources import ingest, segment
 
 from .strategies import articles, prose, texts
 

@@ -9,7 +9,9 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from provenance import claims, editorial, ingest, sidecar
+from provenance.claims import claims
+from provenance.editorial import editorial
+from provenance.sources import ingest, sidecar
 
 from .strategies import SENTENCES
 

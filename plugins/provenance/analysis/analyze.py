@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Review, Sentence, Source
-from ..roles import is_claim
+from ..sources.roles import is_claim
 from . import align, contested
 from .attribution import Attribution, classify, find_attribution, is_holder, lead_in_speaker, sentence_subject, speaker_before
 from .dates import find_dates

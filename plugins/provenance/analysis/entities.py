@@ -683,9 +683,42 @@ def find_mentions(text: str) -> list[Mention]:
     return [Mention(text[h.start + d : h.end + d], h.start + d, h.end + d) for _, h, d in _Scanner().scan(text)] if text else []
 
 
+Found = tuple[int, str, str, _Hit, int]  # sentence's index, source id, sentence id, the name, offset of the sentence in the corpus
+
+
 def build(sentences: Iterable[tuple[str, str, str]]) -> People:
-    """Group the names of ``(source_id, sentence_id, text)`` sentences, in reading order, into entities."""
+    """Group the names of ``(source_id, sentence_id, text)`` sentences, in reading order, into entities.
+
+    The stages, in order: find the names in the whole corpus at once (:func:`_find_names`); keep the
+    names of Title Case headlines only as far as the running text confirms them
+    (:func:`_confirm_headlines`); name bodies by their acronyms (:func:`_expand_acronyms`); learn
+    who each person's full name and surname stand for (:class:`_Persons`); count each mention
+    under its entity, or as ambiguous (:func:`_group_mentions`); join "US State Department" to
+    "State Department" (:func:`_merge_national_forms`); give each entity its name and id
+    (:func:`_name_entities`).
+    """
     items = list(sentences)
+    big, found = _find_names(items)
+    found = _confirm_headlines(found)
+    hits = {id(h): h for *_, h, _ in found}.values()  # each distinct hit once: many occurrences share one
+    _expand_acronyms(hits)
+    persons = _Persons.of(hits, found)
+    groups, ambiguous, by_sentence = _group_mentions(items, big, found, persons)
+    merged = _merge_national_forms(groups)
+    entities, ids = _name_entities(groups)
+    for key, rest in merged.items():
+        ids[key] = ids[rest]
+    size = {k: len(g.occ) for k, g in groups.items()}
+    ambiguities = tuple(
+        Ambiguity(v, tuple(ids[c] for c in sorted(cands, key=lambda c: -size.get(c, 0)) if c in ids), tuple(occ))
+        for v, (cands, occ) in ambiguous.items()
+    )
+    mentioned = {s: tuple(dict.fromkeys(ids[k] for k in keys)) for s, keys in by_sentence.items()}
+    return People(tuple(entities), ambiguities, mentioned)
+
+
+def _find_names(items: list[tuple[str, str, str]]) -> tuple[str, list[Found]]:
+    """The corpus as one text, and every name in it with the sentence it is in."""
     big = "\n".join(t for _, _, t in items)  # one regex pass over the whole corpus is much faster than one per sentence
     # Words the corpus writes in lower case, and capitalised words it uses away from the start of a sentence.
     vocab = {w.strip(_PUNCT) for w in set(big.split()) if w[:1].islower() or w[1:2].islower()}
@@ -705,19 +738,27 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
             capvocab.update(w[:-2] if w[-2:] in ("’s", "'s") else w for w in (words[1:] if initial else words))
         elif not initial:
             capvocab.add(run[:-2] if run[-2:] in ("’s", "'s") else run)
-    found = [(k, items[k][0], items[k][1], h, d) for k, h, d in scanner.scan(big, runs)]
-    # Title-case headlines only confirm names that the running text uses too ("Mayor Lena Novak Orders ...").
+    return big, [(k, items[k][0], items[k][1], h, d) for k, h, d in scanner.scan(big, runs)]
+
+
+def _confirm_headlines(found: list[Found]) -> list[Found]:
+    """Title-case headlines only confirm names that the running text uses too ("Mayor Lena Novak Orders ..."):
+    a headline's name is cut to its longest start the text knows, or dropped."""
     known = {h.key for *_, h, _ in found if not h.headline}
     known |= {_surname(k) for k in known}
+    kept: list[tuple[int, str, str, _Hit | None, int]] = list(found)
     for i, (k, src, sid, h, d) in enumerate(found):
         if h.headline and h.key not in known:
             words = h.name.split()
             size = next((n for n in range(len(words) - 1, 0, -1) if _key(" ".join(words[:n])) in known), 0)
             sub = " ".join(words[:size])
             short = replace(h, end=h.end - len(h.name) + len(sub), name=sub, key=_key(sub), ntok=size) if size else None
-            found[i] = (k, src, sid, short, d)
-    found = [f for f in found if f[3] is not None]
-    hits = {id(h): h for *_, h, _ in found}.values()  # each distinct hit once: many occurrences share one
+            kept[i] = (k, src, sid, short, d)
+    return [f for f in kept if f[3] is not None]  # type: ignore[misc]
+
+
+def _expand_acronyms(hits: Iterable[_Hit]) -> None:
+    """A name written with its acronym ("Crown Prosecution Service (CPS)") is a body, and so is the acronym alone."""
     acronyms = {h.acronym.lower(): h.key for h in hits if h.acronym}
     expanded = set(acronyms.values())
     for h in hits:
@@ -725,50 +766,72 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
             h.kind = "body"
         elif h.ntok == 1 and h.key in acronyms and not h.titled:
             h.key, h.kind = acronyms[h.key], "body"
-    # Full personal names, merged when one drops middle names of a single longer one ("Asad Majeed" -> "Asad Majeed Khan").
-    fulls = {h.key for h in hits if h.kind == "person" and h.ntok > 1}
-    longer_by: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for key in fulls:
-        words = key.split()
-        for w in set(words[1:]):
-            longer_by[(words[0], w)].append(key)
-    canon: dict[str, str] = {}
-    surname: dict[str, str] = {}
-    for key in fulls:
-        words = key.split()
-        longer = [o for o in longer_by[(words[0], words[-1])] if set(words) < set(o.split())]
-        canon[key], surname[key] = longer[0] if len(longer) == 1 else key, _surname(key)
-    persons = set(canon.values())
-    by_surname: dict[str, set[str]] = defaultdict(set)
-    in_source: dict[tuple[str, str], set[str]] = defaultdict(set)
-    titles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    titled_by: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for _, src, _, h, _ in found:
-        if h.key in canon and h.kind == "person":
-            person, last = canon[h.key], surname[h.key]
-            by_surname[last].add(person)
-            in_source[(src, last)].add(person)
-            if h.title:
-                titles[(src, person)].add(h.title)
-                titled_by[(h.title, last)].add(person)
 
-    def resolve(src: str, h: _Hit) -> str | set[str]:
-        cands = by_surname.get(h.key)
+
+@dataclass
+class _Persons:
+    """Who the names of people stand for: each full name's canonical form (the one longer name that
+    adds middle names to it), and for each surname the people, per source and per title, it may mean."""
+
+    canon: dict[str, str]  # full name -> the person
+    persons: set[str]
+    by_surname: dict[str, set[str]]
+    in_source: dict[tuple[str, str], set[str]]  # (source, surname) -> people
+    titles: dict[tuple[str, str], set[str]]  # (source, person) -> titles
+    titled_by: dict[tuple[str, str], set[str]]  # (title, surname) -> people
+
+    @classmethod
+    def of(cls, hits: Iterable[_Hit], found: list[Found]) -> _Persons:
+        # Full personal names, merged when one drops middle names of a single longer one ("Asad Majeed" -> "Asad Majeed Khan").
+        fulls = {h.key for h in hits if h.kind == "person" and h.ntok > 1}
+        longer_by: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for key in fulls:
+            words = key.split()
+            for w in set(words[1:]):
+                longer_by[(words[0], w)].append(key)
+        canon: dict[str, str] = {}
+        surname: dict[str, str] = {}
+        for key in fulls:
+            words = key.split()
+            longer = [o for o in longer_by[(words[0], words[-1])] if set(words) < set(o.split())]
+            canon[key], surname[key] = longer[0] if len(longer) == 1 else key, _surname(key)
+        persons = cls(canon, set(canon.values()), defaultdict(set), defaultdict(set), defaultdict(set), defaultdict(set))
+        for _, src, _, h, _ in found:
+            if h.key in canon and h.kind == "person":
+                person, last = canon[h.key], surname[h.key]
+                persons.by_surname[last].add(person)
+                persons.in_source[(src, last)].add(person)
+                if h.title:
+                    persons.titles[(src, person)].add(h.title)
+                    persons.titled_by[(h.title, last)].add(person)
+        return persons
+
+    def resolve(self, src: str, h: _Hit) -> str | set[str]:
+        """The person a one-word name (a surname) means in ``src``, or every person it may mean."""
+        cands = self.by_surname.get(h.key)
         if not cands or len(cands) == 1:
             return next(iter(cands)) if cands else h.key
-        here = in_source.get((src, h.key), set())
+        here = self.in_source.get((src, h.key), set())
         if h.title:
-            titled = [c for c in here if h.title in titles[(src, c)]]
+            titled = [c for c in here if h.title in self.titles[(src, c)]]
             if len(titled) == 1:
                 return titled[0]
         if len(here) == 1:
             return next(iter(here))
-        if not here and h.title and len(titled_all := titled_by.get((h.title, h.key), set())) == 1:
+        if not here and h.title and len(titled_all := self.titled_by.get((h.title, h.key), set())) == 1:
             return next(iter(titled_all))
         return cands
 
+
+Ambiguous = dict[str, tuple[set[str], dict[tuple[str, str], None]]]  # variant -> (candidates, sentences)
+
+
+def _group_mentions(items: list[tuple[str, str, str]], big: str, found: list[Found], persons: _Persons
+                    ) -> tuple[dict[str, _Group], Ambiguous, dict[tuple[str, str], list[str]]]:
+    """Each mention counted under its entity's key, or, for a surname that may mean several people, as
+    ambiguous; and the keys each sentence mentions."""
     groups: dict[str, _Group] = {}
-    ambiguous: dict[str, tuple[set[str], dict[tuple[str, str], None]]] = {}
+    ambiguous: Ambiguous = {}
     by_sentence: dict[tuple[str, str], list[str]] = {(src, sid): [] for src, sid, _ in items}
     resolved: dict[tuple[str, int], str | set[str]] = {}
     for pos, src, sid, h, d in found:
@@ -776,7 +839,7 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
         if h.ntok == 1 and h.kind in ("person", "other"):
             target = resolved.get((src, id(h)))
             if target is None:
-                target = resolved[(src, id(h))] = resolve(src, h)
+                target = resolved[(src, id(h))] = persons.resolve(src, h)
             if isinstance(target, set):
                 amb = ambiguous.setdefault(variant, (set(), {}))
                 amb[0].update(target)
@@ -784,11 +847,15 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
                 continue
             key = target
         else:
-            key = canon.get(h.key, h.key) if h.kind == "person" else h.key
+            key = persons.canon.get(h.key, h.key) if h.kind == "person" else h.key
         g = groups.get(key) or groups.setdefault(key, _Group())
-        g.add("person" if key in persons or h.titled else h.kind, variant, h.name, pos, (src, sid), h.article_cap)
+        g.add("person" if key in persons.persons or h.titled else h.kind, variant, h.name, pos, (src, sid), h.article_cap)
         by_sentence[(src, sid)].append(key)
-    # "US State Department" joins "State Department" when the shorter form is also used.
+    return groups, ambiguous, by_sentence
+
+
+def _merge_national_forms(groups: dict[str, _Group]) -> dict[str, str]:
+    """"US State Department" joins "State Department" when the shorter form is also used; what merged into what."""
     merged: dict[str, str] = {}
     for key in groups:
         words = key.split()
@@ -798,6 +865,12 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
                 merged[key] = rest
     for key, rest in merged.items():
         groups[rest].merge(groups.pop(key))
+    return merged
+
+
+def _name_entities(groups: dict[str, _Group]) -> tuple[list[Entity], dict[str, str]]:
+    """The entities, most mentioned first, each with its name (a person's fullest, else the most used or the
+    known one) and a unique id made from it; and the id of each key."""
     ids: dict[str, str] = {}
     used: set[str] = set()
     next_number: dict[str, int] = {}
@@ -821,12 +894,4 @@ def build(sentences: Iterable[tuple[str, str, str]]) -> People:
         used.add(slug)
         variants = tuple(sorted(g.variants, key=lambda v: (-g.variants[v][0], g.variants[v][1])))
         entities.append(Entity(slug, name, kind, variants, tuple(g.occ.values())))
-    for key, rest in merged.items():
-        ids[key] = ids[rest]
-    size = {k: len(g.occ) for k, g in groups.items()}
-    ambiguities = tuple(
-        Ambiguity(v, tuple(ids[c] for c in sorted(cands, key=lambda c: -size.get(c, 0)) if c in ids), tuple(occ))
-        for v, (cands, occ) in ambiguous.items()
-    )
-    mentioned = {s: tuple(dict.fromkeys(ids[k] for k in keys)) for s, keys in by_sentence.items()}
-    return People(tuple(entities), ambiguities, mentioned)
+    return entities, ids

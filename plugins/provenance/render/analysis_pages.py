@@ -11,8 +11,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .. import reviews
 from ..analysis.analyze import Analysis
+from ..editorial import reviews
 from ..model import Claim, ContestedPoint, DatedEvent, Review, Source
 from . import editorial_note, naming
 from .annotations import STATUS_LABELS, independence, mark

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from .. import reviews
 from ..analysis.analyze import Analysis
+from ..editorial import reviews
 from ..model import Claim, Review, Source
 from . import editorial_note, naming
 from .escape import text as esc

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..analysis.analyze import Analysis
-from ..cite import Target
+from ..claims.cite import Target
 from ..model import UNKNOWN
 from . import editorial_note
 from .annotations import claim_marks

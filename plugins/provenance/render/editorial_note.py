@@ -11,8 +11,6 @@ import json
 import re
 from collections.abc import Callable
 
-import markdown
-
 from ..model import ContestedPoint, Decision, EditorialNote
 from .escape import text as esc
 
@@ -20,6 +18,11 @@ _PARA = re.compile(r"^<p>(.*)</p>$", re.S)
 
 
 def inline_markdown(text: str) -> str:
+    """An editor's note is Markdown: rendered here with Python-Markdown as a text library (no extension,
+    no engine), the same for every engine. Imported here, not at the top, so that the core loads no
+    Markdown until a note needs it (tests/test_core_isolation.py lists this one exception)."""
+    import markdown
+
     parts = []
     for paragraph in re.split(r"\n\s*\n", text.strip()):
         html = markdown.markdown(paragraph.strip())

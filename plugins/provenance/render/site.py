@@ -17,7 +17,7 @@ import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..cite import Target
+from ..claims.cite import Target
 from ..model import Claim, Source
 from ..pipeline import Result
 from ..sources.excerpts import Shown

@@ -1,6 +1,16 @@
-"""Sources as editors have them: web pages, saved pages and PDFs turned into source files.
+"""Sources: the source files read and cut into sentences, and source files made from web pages, saved
+pages and PDFs.
 
-Read in the order ``provenance add`` runs them:
+The first stage of the pipeline (:mod:`provenance.pipeline` runs it):
+
+- :mod:`.ingest`: a source file decoded, its metadata (the sidecar first, then the text's title
+  line, byline and dateline), its readable id; the corpus of a seeds folder;
+- :mod:`.sidecar`: the metadata file beside each source, read with :mod:`.yamlfile`, the one YAML
+  reader of sidecars and editorial files;
+- :mod:`.segment`: paragraphs, lines and sentences with exact offsets; :mod:`.roles`: the role of
+  each sentence (title, byline, dateline, heading, body).
+
+``provenance add``, in the order it runs:
 
 - :mod:`.fetch`: one HTTP(S) request with limits (time, size, redirects), the only network access;
 - :mod:`.webpage`: decoding a page (its charset from the headers or the page) and extracting the

@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .. import ingest, segment, sidecar
 from ..errors import Problem, ProvenanceError
-from . import fetch, pdf, webpage
+from . import fetch, ingest, pdf, segment, sidecar, webpage
 from .webpage import Article
 
 ORIGINALS = "originals"
 """Folder inside the seeds folder where the originals are kept."""
+MAX_TITLE_CHARS = 200  # a text file's first line longer than this is its first paragraph, not its title
 MIN_ARTICLE_WORDS = 25  # fewer words than this is a notice, a menu or an empty shell, not an article
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".txt": "text", ".md": "text", ".text": "text"}
@@ -131,7 +131,7 @@ def extract(obtained: Obtained) -> Article:
         raise fail(obtained.name, problems[0].message, problems[0].fix)
     paragraphs = tuple(text[a:b] for a, b in segment.paragraphs(text.replace("\r\n", "\n")))
     first = paragraphs[0].splitlines()[0].lstrip("# ").strip() if paragraphs else None
-    return Article(paragraphs=paragraphs, title=first if first and len(first) <= 200 else None, extractor="")
+    return Article(paragraphs=paragraphs, title=first if first and len(first) <= MAX_TITLE_CHARS else None, extractor="")
 
 
 def text_of(article: Article) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..cite import GROUP, Failure, Resolver, parse_group
+from ..claims.cite import GROUP, Failure, Resolver, parse_group
 from ..model import Claim, Selector, Source
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ from typing import Any
 from ..errors import Problem, ProvenanceError
 from .webpage import Article, language_code
 
+MAX_TITLE_CHARS = 200  # a PDF without a title gets its first line as one, cut at a word to this length
 SHORT_LINE = 0.75  # a line shorter than this share of the page's usual line ends its paragraph (if it ends a sentence)
 HEADING_LINE = 0.55  # ...and a line this short without final punctuation is a heading, a paragraph of its own
 PARAGRAPH_GAP = 1.4  # a gap between lines this many times the usual line spacing separates paragraphs
@@ -153,7 +154,7 @@ def article(raw: bytes, name: str = "PDF") -> Article:
     title = info.get("title")
     if not title:
         first = numbered[0][1]
-        title = first if len(first) <= 200 else first[:200].rsplit(" ", 1)[0]
+        title = first if len(first) <= MAX_TITLE_CHARS else first[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
     return Article(
         paragraphs=tuple(text for _, text in numbered),
         pages=tuple(page for page, _ in numbered),

@@ -26,19 +26,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import export, memory, pipeline, site_config
-from .cache import Cache
-from .cite import Resolver
-from .errors import Problem
-from .render import analysis_pages
-from .render.site import Folders, Site, page_specs
-from .sources import excerpts
+from .. import pipeline
+from ..cache import Cache
+from ..claims import memory
+from ..claims.cite import Resolver
+from ..errors import Problem
+from ..export import export
+from ..render import analysis_pages
+from ..render.site import Folders, Site, page_specs
+from ..sources import excerpts
+from . import site_config
 
 MANIFEST = ".provenance-pages.json"  # in the docs folder; a dot file, which MkDocs and Zensical do not publish
 HEADER = "# Written by 'provenance pages' from the sources: edit the sources and editorial files, not this file."
 STYLESHEET = "assets/provenance/provenance.css"
 STYLESHEET_FILE = Path(__file__).parent / "assets" / "provenance.css"
-EXTENSION = "provenance.citations_md"
+EXTENSION = "provenance.citations_md"  # its public name, kept by provenance.MOVED (the module is integrations/markdown/citations.py)
 log = logging.getLogger("provenance")
 
 
@@ -232,7 +235,7 @@ def _advice(project: Project) -> list[Problem]:
                                 f"add it: extra_css: [{STYLESHEET}]", "warning"))
     names, _, _ = site_config.markdown_extensions(project.settings.get("markdown_extensions") or [])
     cites = any(excerpts.cited_in(p.read_text(encoding="utf-8", errors="replace")) for p in hand_written(project.docs, generated=project.generated))
-    if EXTENSION not in names and cites:
+    if cites and not {EXTENSION, "provenance.integrations.markdown.citations"} & set(names):
         problems.append(Problem("mkdocs.yml", None, f"the pages cite sources but markdown_extensions does not list '{EXTENSION}': "
                                 "an engine without the plugin shows the citations as written", f"add '- {EXTENSION}' to markdown_extensions", "warning"))
     return problems

@@ -3,11 +3,11 @@
 Editorial files are YAML files in ``<seeds>/editorial/`` (documented in
 docs/editorial.md). They point at passages by quote, never by offset, so that
 they survive edits to the sources: each passage is re-anchored with
-:func:`provenance.anchor.match` (verbatim first, then approximately with a
+:func:`provenance.claims.anchor.match` (verbatim first, then approximately with a
 score threshold); a passage below the threshold is reported as *orphaned*,
 with its file, line and the best candidate, and is never attached to another
 sentence. A claim id is re-anchored the same way, with the words written beside
-it or those an earlier run saw (:mod:`provenance.pointers`).
+it or those an earlier run saw (:mod:`provenance.claims.pointers`).
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import anchor, pointers, yamlfile
-from .analysis.analyze import Analysis, settle
-from .errors import Problem
-from .memory import Memory
-from .model import STANCES, STATUSES, Claim, ContestedPoint, Decision, EditorialNote, Position, Reference, Relation, Review, Source
+from ..analysis.analyze import Analysis, settle
+from ..claims import anchor, pointers
+from ..claims.memory import Memory
+from ..errors import Problem
+from ..model import STANCES, STATUSES, Claim, ContestedPoint, Decision, EditorialNote, Position, Reference, Relation, Review, Source
+from ..sources import yamlfile
 from .reviews import status_reviews
 
 FOLDER = "editorial"

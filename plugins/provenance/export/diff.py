@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .site_config import Layout
+from ..integrations.site_config import Layout
 
 DEFAULT_LAYOUT = Layout()
 NO_CHANGES = "No changes to claims"
@@ -67,8 +67,9 @@ def _git(cwd: Path, *args: str, binary: bool = False) -> Any:
 def _document_for(root: Path, layout: Layout) -> dict[str, Any]:
     """``provenance.json`` of the project in ``root``, with the page URLs the site gives (no seeds folder: no sources)
     and, as the site would, without the words of sentences that a source displayed as excerpts hides."""
-    from . import export, pipeline
-    from .sources import excerpts
+    from .. import pipeline
+    from ..sources import excerpts
+    from . import export
 
     seeds = root / layout.seeds
     result = pipeline.run(seeds, root, root / layout.editorial) if layout.editorial else pipeline.run(seeds, root)
@@ -78,7 +79,7 @@ def _document_for(root: Path, layout: Layout) -> dict[str, Any]:
 
 def _read_docs(root: Path, layout: Layout) -> dict[str, str]:
     """The hand-written pages (not those `provenance pages` wrote, which link to every sentence)."""
-    from .pages import hand_written
+    from ..integrations.pages import hand_written
 
     return {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8", errors="replace") for path in hand_written(root / layout.docs)}
 

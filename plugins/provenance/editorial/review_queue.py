@@ -17,11 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import anchor, yamlfile
-from .ingest import slugify
-from .model import Claim, ContestedPoint, Relation, Source
-from .pipeline import Result
-from .render.analysis_pages import STANCE_LABELS
+from ..claims import anchor
+from ..model import Claim, ContestedPoint, Relation, Source
+from ..pipeline import Result
+from ..render.analysis_pages import STANCE_LABELS
+from ..sources import yamlfile
+from ..sources.ingest import slugify
 
 KINDS = {"point": "contested point", "corroboration": "corroboration", "denial": "denial", "echo": "echo"}
 ORDER = ("point", "corroboration", "denial", "echo")  # most consequential first
@@ -192,7 +193,8 @@ def report(queue: Queue, sources: dict[str, Source], limit: int) -> str:
         out.append(f"{number}. {item.what}")
         for side, claim in item.passages:
             source = sources[claim.source]
-            paragraph = next((s.paragraph for s in source.sentences if s.id == claim.sentence), "?")
+            sentence = source.sentence(claim.sentence)
+            paragraph = sentence.paragraph if sentence else "?"
             out.append(f"   {side}: {claim.source}, paragraph {paragraph}: “{claim.text}”")
         out.append("   The entry that confirms it (verdict: reject rejects it), in an editorial file:")
         out.append(f"     {item.section}:")

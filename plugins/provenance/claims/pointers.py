@@ -2,9 +2,9 @@
 
 A claim id (``SOURCE.s-1a2b3c4d``) is a hash of its sentence's words, so a one-word edit retires
 it. A pointer written with an id (an editorial entry's ``claim:``, a citation ``[@claim:ID]``) is
-then re-anchored as a passage by quote is (:func:`provenance.anchor.match`, same formula and
+then re-anchored as a passage by quote is (:func:`provenance.claims.anchor.match`, same formula and
 threshold), with the words it was written for: those written beside the id (``quote``), else those
-an earlier run saw (:mod:`provenance.memory`). Below the threshold, or with no words to go by, the
+an earlier run saw (:mod:`provenance.claims.memory`). Below the threshold, or with no words to go by, the
 pointer is **orphaned**: reported with the best candidate by text, and never attached to another
 sentence. An id is never suggested by its spelling: two ids that look alike are unrelated
 sentences.
@@ -17,9 +17,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..model import Claim, Sentence, Source
 from . import anchor
 from .memory import Memory, Remembered
-from .model import Claim, Sentence, Source
 
 CLAIM_ID = re.compile(r"^(?P<source>[a-z0-9][a-z0-9-]*)\.(?P<sentence>s-[0-9a-f]{8}(?:-\d+)?)$")
 

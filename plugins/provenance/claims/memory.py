@@ -5,7 +5,7 @@ A claim's id is a hash of its sentence's words: a one-word edit gives the senten
 nothing in the old id says which sentence it was (so an id is never suggested by its spelling).
 The memory keeps, for each claim id a recent run saw, the words of its sentence, 32 characters
 either side and its position; a pointer whose id is gone is re-anchored with them, exactly as a
-passage by quote is (:mod:`provenance.pointers`).
+passage by quote is (:mod:`provenance.claims.pointers`).
 
 It lives in the analysis cache's folder (``claims.json``), so it is only as durable as the cache:
 a fresh checkout (a CI runner) has none. A pointer that must survive everywhere carries its own
@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Claim
+from ..model import Claim
 
 FILE = "claims.json"
 FORMAT = 1

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import Problem
-from .model import EditorialNote
+from ...errors import Problem
+from ...model import EditorialNote
 
 ELEMENTS = ("script", "object", "embed", "applet", "base")
 SCHEMES = ("javascript:", "vbscript:")

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import yaml
 
-from .errors import Problem
+from ..errors import Problem
 
 PLUGIN = "provenance"
 

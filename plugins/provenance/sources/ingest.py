@@ -1,7 +1,7 @@
 """Read source files into :class:`~provenance.model.Source` records.
 
 A source is a UTF-8 text file (``.txt`` or ``.md``, read as plain text) with an
-optional YAML sidecar (see :mod:`provenance.sidecar`). Metadata missing from the
+optional YAML sidecar (see :mod:`provenance.sources.sidecar`). Metadata missing from the
 sidecar is taken from the text where the text states it (title line, byline,
 dateline), else recorded as unknown.
 """
@@ -15,10 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import roles, segment, sidecar
-from .errors import Problem, line_of
-from .model import Metadata, Paragraph, Sentence, Source
-from .sources import stray
+from ..errors import Problem, line_of
+from ..model import Metadata, Paragraph, Sentence, Source
+from . import roles, segment, sidecar, stray
 
 SOURCE_SUFFIXES = (".txt", ".md", ".text")
 RECORD_FIELDS = ("language", "retrieved", "archive_url", "display", "extractor", "original", "original_sha256")

@@ -10,9 +10,11 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import __version__, anchor, reviews
-from .pipeline import Result
-from .sources.excerpts import Shown
+from .. import __version__
+from ..claims import anchor
+from ..editorial import reviews
+from ..pipeline import Result
+from ..sources.excerpts import Shown
 
 SCHEMA_VERSION = "2.2"
 

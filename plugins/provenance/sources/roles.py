@@ -64,6 +64,14 @@ _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _HAS_MONTH = re.compile(r"\b" + _MONTH + r"\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b", re.IGNORECASE)
 # Words in lower case that a byline's name part may hold: particles of names, and a role ("staff writer").
 _NAME_JOINERS = {"and", "de", "da", "del", "della", "der", "den", "di", "du", "van", "von", "la", "le", "al", "bin", "ibn", "y", "of", "the", "in", "for", "at"}
+# Lengths, in words, of the lines that are not claims: each kind is short, and a longer line is prose.
+TITLE_MAX_WORDS = 25  # a title line (and no full stop at its end)
+FURNITURE_MAX_WORDS = 10  # page furniture: "Share this article", "Related stories"
+BYLINE_MAX_WORDS = 12  # "By Maria Lopez and John Smith, Reuters"
+DATELINE_MAX_WORDS = 14  # "Published: Tuesday 12 March 2024, 10:41 GMT, updated 11:02 GMT"
+HEADING_MAX_WORDS = 12  # a heading in Title Case
+LEAD_IN_MAX_WORDS = 8  # an unpunctuated lead-in at the end of its line: "The report describes"
+CLAIM_MIN_WORDS = 4  # a body sentence shorter than this states nothing checkable ("He declined.")
 BYLINE_LOWER_WORDS = 2  # "By Maria Lopez, staff writer"; a clause after "By" has more ("By Monday, the council had ...")
 _SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "as", "vs", "from", "over", "into"}
 
@@ -81,7 +89,7 @@ def words(text: str) -> list[str]:
 
 def is_title_shaped(text: str) -> bool:
     n = len(words(text))
-    return 0 < n <= 25 and not text.rstrip().endswith(".")
+    return 0 < n <= TITLE_MAX_WORDS and not text.rstrip().endswith(".")
 
 
 def is_furniture(text: str, title: str | None) -> bool:
@@ -90,7 +98,7 @@ def is_furniture(text: str, title: str | None) -> bool:
     flat = " ".join(text.split())
     if is_code(flat) or _SOCIAL.match(flat):
         return True
-    return len(words(text)) <= 10 and bool(_FURNITURE.match(flat))
+    return len(words(text)) <= FURNITURE_MAX_WORDS and bool(_FURNITURE.match(flat))
 
 
 _CODE = re.compile(
@@ -124,7 +132,7 @@ def is_code(text: str) -> bool:
 def byline_name(text: str) -> str | None:
     """The author a byline names, or None if the text is a sentence that merely starts with "By"."""
     match = _BYLINE.match(" ".join(text.split()))
-    if not match or len(words(text)) > 12:
+    if not match or len(words(text)) > BYLINE_MAX_WORDS:
         return None
     name = match.group("name")
     lower = [w for w in words(name) if not w[0].isupper() and w.lower() not in _NAME_JOINERS]
@@ -148,7 +156,7 @@ def dateline_date(text: str) -> tuple[dt.date, str] | None:
     A numeric date that reads two ways ("12/03/2024") gives only its year, as the analysis of the
     claims' dates does: guessing the order would be right for half the world. Time zones are
     ignored: the date is the one the line prints, wherever it was printed ("PKT", "BST")."""
-    if len(words(text)) > 14 or not (_HAS_YEAR.search(text) and _HAS_MONTH.search(text)):
+    if len(words(text)) > DATELINE_MAX_WORDS or not (_HAS_YEAR.search(text) and _HAS_MONTH.search(text)):
         return None
     rest = _DATE_WORDS.sub(" ", text)
     if len(rest.split()) > 1:
@@ -168,7 +176,7 @@ def dateline_date(text: str) -> tuple[dt.date, str] | None:
 
 def is_heading(text: str) -> bool:
     ws = words(text)
-    if not ws or len(ws) > 12 or text.rstrip().endswith(TERMINAL):
+    if not ws or len(ws) > HEADING_MAX_WORDS or text.rstrip().endswith(TERMINAL):
         return False
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS or not w[0].isalpha() for w in ws)
 
@@ -182,8 +190,8 @@ def is_lead_in(text: str, *, last: bool) -> bool:
     stripped = text.rstrip()
     if stripped.endswith(":"):
         return True
-    return last and len(words(text)) <= 8 and not stripped.endswith(TERMINAL)
+    return last and len(words(text)) <= LEAD_IN_MAX_WORDS and not stripped.endswith(TERMINAL)
 
 
 def is_claim(text: str, role: str) -> bool:
-    return role == "body" and len(words(text)) >= 4 and not text.rstrip().rstrip("\"”’'").endswith("?")
+    return role == "body" and len(words(text)) >= CLAIM_MIN_WORDS and not text.rstrip().rstrip("\"”’'").endswith("?")

@@ -32,8 +32,8 @@ import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, ScalarNode
 
+from ..errors import Problem
 from . import yamlfile
-from .errors import Problem
 
 FIELDS = (
     "id", "title", "author", "publisher", "published", "url", "kind",

@@ -15,20 +15,24 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import active_markup, export, memory, pages, pipeline, theming
-from .cache import Cache
-from .citations_md import CitationExtension, PageState
-from .cite import Resolver
+from ... import pipeline
+from ...cache import Cache
+from ...claims import memory
+from ...claims.cite import Resolver
+from ...errors import Problem
+from ...export import export
+from ...render import analysis_pages, editorial_note, escape, search_text, source_list
+from ...render.links import Linker
+from ...render.site import Folders, PageSpec, Site, page_specs
+from ...sources import excerpts
+from .. import pages
+from ..markdown.citations import CitationExtension, PageState
+from ..markdown.footnote_roles import FootnoteRolesExtension
+from . import active_markup, theming
 from .config import ProvenanceConfig
-from .errors import Problem
-from .footnote_roles import FootnoteRolesExtension
-from .render import analysis_pages, editorial_note, escape, search_text, source_list
-from .render.links import Linker
-from .render.site import Folders, PageSpec, Site, page_specs
-from .sources import excerpts
 
 log = logging.getLogger("mkdocs.plugins.provenance")
-ASSETS = Path(__file__).parent / "assets"
+ASSETS = Path(__file__).parent.parent / "assets"  # integrations/assets/, shared with provenance pages
 CSS = "assets/provenance/provenance.css"
 _ID = re.compile(r'\sid="([^"]+)"')
 PLACEHOLDER = "<!-- provenance: generated page, rendered by the plugin -->\n"

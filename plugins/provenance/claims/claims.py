@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import anchor, roles
-from .model import Claim, Source
+from ..model import Claim, Source
+from ..sources import roles
+from . import anchor
 
 
 def claim_id(source_id: str, sentence_id: str) -> str:

@@ -10,8 +10,10 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from . import __version__, export, pipeline, site_config
-from .errors import Problem
+from .. import __version__, pipeline
+from ..errors import Problem
+from ..export import export
+from ..integrations import site_config
 
 
 def _layout(config_file: Path, **given: str | None) -> tuple[site_config.Layout, Path, list[Problem]]:
@@ -24,7 +26,7 @@ def _layout(config_file: Path, **given: str | None) -> tuple[site_config.Layout,
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .sources import excerpts
+    from ..sources import excerpts
 
     layout, root, problems = _layout(Path(args.config_file), seeds=args.seeds, docs=args.docs, display=args.display)
     seeds = root / layout.seeds
@@ -43,7 +45,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _hand_written(docs: Path) -> list[str]:
     """The Markdown of the hand-written pages under ``docs`` (not those ``provenance pages`` wrote)."""
-    from .pages import hand_written
+    from ..integrations.pages import hand_written
 
     return [p.read_text(encoding="utf-8", errors="replace") for p in hand_written(docs)]
 
@@ -52,7 +54,7 @@ def _pages(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
     if not args.watch:
         return _write_pages(config_file)
-    from .pages import fingerprint
+    from ..integrations.pages import fingerprint
 
     seen = None
     try:
@@ -67,7 +69,8 @@ def _pages(args: argparse.Namespace) -> int:
 
 
 def _write_pages(config_file: Path) -> int:
-    from . import check, pages
+    from ..integrations import pages
+    from . import check
 
     project = pages.load(config_file)
     # The citations of the hand-written pages, checked here: an engine without the plugin may not stop on them.
@@ -106,7 +109,7 @@ def _sentences(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from . import diff
+    from ..export import diff
 
     try:
         layout, _, problems = _layout(Path(args.project) / "mkdocs.yml", seeds=args.seeds, docs=args.docs, editorial=args.editorial)
@@ -125,7 +128,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from . import review_queue
+    from ..editorial import review_queue
 
     layout, root, problems = _layout(Path(args.config_file))
     editorial = root / layout.editorial if layout.editorial else root / layout.seeds / "editorial"
@@ -159,8 +162,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from .errors import ProvenanceError
-    from .sources import add
+    from ..errors import ProvenanceError
+    from ..sources import add
 
     seeds = Path(args.seeds) if args.seeds else _configured_seeds(Path(args.config_file))
     options = add.Options(

@@ -14,11 +14,13 @@ from typing import Any
 
 import markdown
 
-from . import memory, pipeline, pointers, site_config
-from .citations_md import CitationExtension, PageState
-from .cite import Resolver
-from .errors import Problem
-from .pages import hand_written
+from .. import pipeline
+from ..claims import memory, pointers
+from ..claims.cite import Resolver
+from ..errors import Problem
+from ..integrations import site_config
+from ..integrations.markdown.citations import CitationExtension, PageState
+from ..integrations.pages import hand_written
 
 DEFAULT_EXTENSIONS = ["fenced_code", "tables", "attr_list", "md_in_html", "footnotes"]
 _HREF = re.compile(r'\shref="([^"]*)"')
@@ -133,7 +135,7 @@ def run(config_file: Path) -> int:
     for problem in problems:
         counts[problem.severity if problem.severity in counts else "info"] += 1
         print(problem if problem.severity != "info" else Problem(problem.file, problem.line, f"note: {problem.message}", problem.fix))
-    from .review_queue import build, summary
+    from ..editorial.review_queue import build, summary
 
     print(f"review: {summary(build(result))}", file=sys.stderr)  # a count, not a problem: editors review when they can
     notes = f", {counts['info']} notes" if counts["info"] else ""

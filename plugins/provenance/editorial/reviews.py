@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .analysis.analyze import Analysis
-from .model import Claim, Review
+from ..analysis.analyze import Analysis
+from ..model import Claim, Review
 
 READER_WORDS = {"confirmed": "confirmed", "corrected": "corrected", "written": "added"}
 """How a review reads on the site: a link or point an editor wrote by hand was "added by an editor"."""

@@ -1,4 +1,4 @@
-"""A Python-Markdown extension that turns citations (see :mod:`provenance.cite`) into footnotes.
+"""A Python-Markdown extension that turns citations (see :mod:`provenance.claims.cite`) into footnotes.
 
 It works with Python-Markdown's ``footnotes`` extension rather than beside it:
 before the footnotes are collected (tree processor priority 55 > 50), each
@@ -15,9 +15,9 @@ they are masked). The extension knows nothing of MkDocs: the host sets
 Without a host (an engine that runs Markdown extensions but no plugins, such as Zensical), the
 extension is named in ``markdown_extensions`` as ``provenance.citations_md`` (:func:`makeExtension`)
 and serves itself: on the first citation of a page it loads the project from its ``mkdocs.yml``
-through the analysis cache (:func:`provenance.pages.load`, kept while the sources are unchanged),
+through the analysis cache (:func:`provenance.integrations.pages.load`, kept while the sources are unchanged),
 and links from the page the engine says it is converting. It also gives footnotes their roles
-(:mod:`provenance.footnote_roles`), as the plugin does.
+(:mod:`provenance.integrations.markdown.footnote_roles`), as the plugin does.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from markdown.extensions import Extension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
 
-from .cite import GROUP, Failure, Resolver, Target, parse_group
-from .errors import Problem
+from ...claims.cite import GROUP, Failure, Resolver, Target, parse_group
+from ...errors import Problem
 from .footnote_roles import FootnoteRolesExtension
 
 log = logging.getLogger("provenance")
@@ -140,7 +140,7 @@ class CitationExtension(Extension):
     def own_page(self, md: Markdown) -> PageState | None:
         """The state of the page ``md`` converts, for the extension without a host: the project loaded from
         its mkdocs.yml, links from the page the engine converts (the site root when it does not say)."""
-        from . import pages
+        from .. import pages
 
         here = engine_page(md)
         config_file = Path(self.getConfig("config_file") or (Path(here.root) / "mkdocs.yml" if here.root else "mkdocs.yml"))
@@ -154,7 +154,7 @@ class CitationExtension(Extension):
             problem = Problem(file, line, message, fix, severity)
             {"error": log.error, "warning": log.warning}.get(severity, log.info)(str(problem))
 
-        # Links from the page's file to the pages' files (see provenance.pages); at the docs root when the engine does not say.
+        # Links from the page's file to the pages' files (see provenance.integrations.pages); at the docs root when the engine does not say.
         return PageState(shown, text, project.resolver, lambda target: site.citation_note(target, here.path), report)
 
 

@@ -18,9 +18,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ..model import Claim, Sentence, Source
 from . import anchor, pointers
 from .memory import Memory
-from .model import Claim, Sentence, Source
 
 GROUP = re.compile(r"(?<!\\)\[(@[^\[\]\n]*?)\](?!\()")
 ITEM = re.compile(

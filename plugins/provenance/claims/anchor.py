@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Selector
+from ..model import Selector
 
 CONTEXT = 32
 
@@ -80,6 +80,9 @@ def visible(text: str) -> str:
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50, 20, 20, 2
 THRESHOLD = 0.8
 MIN_QUOTE_SIMILARITY = 0.85
+# A span whose words are below MIN_QUOTE_SIMILARITY scores at most this share of their similarity, which keeps
+# it under THRESHOLD (0.85 × 0.9 < 0.8) however well its context matches: the words decide, not the context.
+WEAK_QUOTE_CAP = 0.9
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,7 @@ def score_span(text: str, start: int, end: int, quote: str, prefix: str = "", su
     quote_similarity = _similarity(fold(quote), folded[start:end])
     score = _context_score(text, start, end, prefix, suffix, hint, quote_similarity)
     if quote_similarity < MIN_QUOTE_SIMILARITY:
-        score = min(score, quote_similarity * 0.9)
+        score = min(score, quote_similarity * WEAK_QUOTE_CAP)
     return Match(start, end, round(score, 3), False)
 
 

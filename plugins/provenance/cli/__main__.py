@@ -1,0 +1,5 @@
+"""``python -m provenance.cli``."""
+
+from .commands import main
+
+raise SystemExit(main())
