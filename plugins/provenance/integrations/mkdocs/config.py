@@ -27,3 +27,7 @@ class ProvenanceConfig(Config):
     reject_scripts = c.Type(bool, default=False)
     """Fail the build on markup that runs code (<script>, on… attributes, javascript: URLs) in hand-written
     pages and editorial notes: for sites that take them from people they do not know. See active_markup."""
+    sidebar_sources = c.Type(int, default=50)
+    """With more sources than this, the source pages leave the navigation (a reader cannot use a sidebar of
+    hundreds of entries, and every page renders it) and the sources index lists them in a table, sortable
+    without JavaScript. 0: never list them in the sidebar."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 import time
 from pathlib import Path
@@ -10,8 +11,8 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ... import pipeline
@@ -20,7 +21,8 @@ from ...claims import memory
 from ...claims.cite import Resolver
 from ...errors import Problem
 from ...export import export
-from ...render import analysis_pages, editorial_note, escape
+from ...render import analysis_pages, editorial_note, escape, search_text, source_list
+from ...render.links import Linker
 from ...render.site import Folders, PageSpec, Site, page_inputs, page_specs, quick_inputs
 from ...sources import excerpts
 from .. import pages
@@ -132,6 +134,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
             elif file and spec.kind == "source":
                 self.urls[spec.key] = file.url
         self.site = Site(result, self.shown, self.urls, self.analysis_urls, self.site_url, self.site_name)
+        self._list_sources(files, config)
         files.append(File.generated(config, CSS, abs_src_path=str(ASSETS / "provenance.css")))
         if self.config.export:
             contested_url = self.analysis_urls.get("contested", "")
@@ -265,3 +268,79 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
         if self.editorial.exists() and not self.editorial.is_relative_to(self.seeds):
             server.watch(str(self.editorial))
         return server
+
+    # Sites with many sources (the sidebar_sources option), and what search indexes of a source's page.
+
+    listed: dict[str, source_list.Order] = {}  # src_uri -> the order of the list of all sources shown there
+    list_urls: dict[str, str] = {}  # an order's key ("" for the index) -> the URL of its page
+    held: dict[str, str] = {}  # src_uri -> the page's own content, while search sees its text
+    _rows: list[source_list.Row] | None = None
+
+    def _list_sources(self, files: Files, config: MkDocsConfig) -> None:
+        """Beyond ``sidebar_sources`` sources, take the source pages out of the navigation (without "not in nav"
+        messages) and list them on the sources index, with a page per sort order next to it."""
+        self.listed, self.list_urls, self.held, self._rows = {}, {}, {}, None
+        if self.result is None or len(self.result.sources) <= self.config.sidebar_sources:
+            return
+        folders = self._folders()
+        for uri, spec in self.pages.items():
+            file = files.get_file_from_path(uri)
+            if file is not None and spec.kind == "source":
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        index = files.get_file_from_path(folders.index)
+        if index is None or folders.index not in self.pages:
+            return  # a hand-written list of sources stays as it is
+        self.listed[folders.index] = source_list.DEFAULT
+        self.list_urls[""] = index.url
+        for order in source_list.ORDERS:
+            uri = posixpath.join(folders.pages, f"{order.key}.md")
+            if files.get_file_from_path(uri):
+                log.error(f"provenance: the page '{uri}' already exists in docs (fix: rename that page, or change the plugin's pages option)")
+                continue
+            file = File.generated(config, uri, content=source_list.front_matter(order), inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(file)
+            self.listed[uri] = order
+            self.list_urls[order.key] = file.url
+
+    def _source_rows(self) -> list[source_list.Row]:
+        if self._rows is None:
+            result, site = self.result, self.site
+            assert result is not None and site is not None
+            counts: dict[str, int] = {}
+            for claim in result.claims:
+                counts[claim.source] = counts.get(claim.source, 0) + 1
+            points: dict[str, int] = {}
+            for point in result.analysis.contested:
+                for sid in {site.claims[c].source for p in point.positions for c in p.claims if c in site.claims}:
+                    points[sid] = points.get(sid, 0) + 1
+            listed = [s for s in result.sources if s.id in self.urls]
+            self._rows = source_list.rows(listed, counts, points, self.shown.excerpted)
+        return self._rows
+
+    def _source_list(self, order: source_list.Order, here: str) -> str:
+        links = Linker(self.urls, here, self.list_urls)  # to the sources, and to the list in each order
+        return source_list.render(self._source_rows(), order, links.source, lambda key: links.page(key) or "./")
+
+    @event_priority(100)  # before search indexes the page
+    def _page_for_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        uri = page.file.src_uri
+        order = self.listed.get(uri)
+        if order is not None and self.site is not None:
+            page.content = self._source_list(order, page.file.url)
+        spec = self.pages.get(uri)
+        if spec is not None and spec.kind == "source" and self.site is not None and page.content is not None:
+            self.held[uri] = page.content
+            page.content = search_text.html(self.site.sources[spec.key], self.shown.sentences.get(spec.key))
+        elif spec is not None and page.content is not None:
+            self.held[uri] = page.content
+            page.content = search_text.without_marks(page.content)
+        return context
+
+    @event_priority(-100)  # after search, before the page's template
+    def _page_shown(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        held = self.held.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = held
+        return context
+
+    on_page_context = CombinedEvent(_page_for_search, _page_shown)
