@@ -63,8 +63,8 @@ plugins:
 GROUPS = [
     ("analysis", ("provenance/pipeline.py:run",)),
     ("search indexing", ("search/plugin.py:on_page_context", "search/plugin.py:on_post_build",
-                         "provenance/plugin.py:_page_for_search", "provenance/plugin.py:_page_shown")),
-    ("generated pages", ("provenance/plugin.py:on_page_markdown", "provenance/plugin.py:on_page_content")),
+                         "mkdocs/plugin.py:_page_for_search", "mkdocs/plugin.py:_page_shown")),
+    ("generated pages", ("mkdocs/plugin.py:on_page_markdown", "mkdocs/plugin.py:on_page_content", "mkdocs/plugin.py:on_files")),
     ("sidebar/nav rendering", ("mkdocs/commands/build.py:_build_page",)),
 ]
 

@@ -164,7 +164,7 @@ class Site:
             return analysis_pages.BY_NAME[spec.key].description
         if spec.kind == "index":
             return SOURCES_EXCERPTS_DESCRIPTION if any(self.shown.excerpted(s.id) for s in self.result.sources) else SOURCES_DESCRIPTION
-        return describe_source(self.sources[spec.key], len(self.result.claims_of(spec.key)), self.shown.excerpted(spec.key))
+        return describe_source(self.sources[spec.key], len(self.claims_of(spec.key)), self.shown.excerpted(spec.key))
 
 
 _ATOMS = frozenset({type(None), bool, int, float, str, bytes})
