@@ -114,6 +114,30 @@ def make(n_sources: int, out: Path, seed: int = 7) -> list[Path]:
     return paths
 
 
+# The sites the benchmarks build: the plugin's, and plain Material's of the same texts as ordinary Markdown pages
+# (auto-generated nav, no web fonts, search on, the same Markdown extensions).
+PLUGIN_YML = """\
+site_name: Bench
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - provenance:
+      seeds: seeds
+markdown_extensions: [footnotes, attr_list, toc]
+"""
+
+PLAIN_YML = """\
+site_name: Bench
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+markdown_extensions: [footnotes, attr_list, toc]
+"""
+
 # Real news articles: the bodies of the Fake News Challenge's training set, read at run time from the shared
 # evaluation folder (they belong to their publishers and are never copied into this repository).
 REAL_BODIES = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "fnc-train-bodies.csv"

@@ -35,18 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
-MKDOCS_YML = """\
-site_name: Large site
-site_url: https://example.org/large/
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - provenance:
-      seeds: seeds
-markdown_extensions: [footnotes, attr_list, toc]
-"""
+from corpus import PLUGIN_YML  # noqa: E402
 
 
 def make_site(root: Path, sources: int, synthetic: bool) -> None:
@@ -55,7 +44,7 @@ def make_site(root: Path, sources: int, synthetic: bool) -> None:
     (make if synthetic else make_real)(sources, root / "seeds")
     (root / "docs").mkdir()
     (root / "docs" / "index.md").write_text("# Large site\n\nThe sources and what they claim.\n", encoding="utf-8")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_url: https://example.org/large/\n" + PLUGIN_YML, encoding="utf-8")
 
 
 def build(root: Path) -> float:

@@ -36,27 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-PLUGIN_YML = """\
-site_name: Bench
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - provenance:
-      seeds: seeds
-markdown_extensions: [footnotes, attr_list, toc]
-"""
-
-PLAIN_YML = """\
-site_name: Bench
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-markdown_extensions: [footnotes, attr_list, toc]
-"""
+from corpus import PLAIN_YML, PLUGIN_YML  # noqa: E402
 
 EDIT = "The harbour office confirmed on Tuesday that the inquiry would reopen in June, marker {marker}."
 

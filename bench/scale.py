@@ -37,26 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-PLUGIN_YML = """\
-site_name: Bench
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - provenance:
-      seeds: seeds
-markdown_extensions: [footnotes, attr_list, toc]
-"""
-
-PLAIN_YML = """\
-site_name: Bench
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-"""
+from corpus import PLAIN_YML, PLUGIN_YML  # noqa: E402
 
 # Where a profiled function's cumulative time is counted: the first group whose pattern is in
 # "file:function" of a function on the stack (patterns tried in this order).
