@@ -381,10 +381,10 @@ def _decision(what: str, why: str) -> Decision:
 
 
 def _line(node: Any) -> int | None:
-    try:
-        return node.lc.line + 1
-    except AttributeError:
-        return None
+    """The 1-based line of a YAML node, or None for a node without one (a plain value, or a tagged scalar such as a
+    document that is only "=", whose line ruamel leaves unset)."""
+    line = getattr(getattr(node, "lc", None), "line", None)
+    return line + 1 if isinstance(line, int) else None
 
 
 def _key_line(mapping: Any, key: str) -> int | None:
