@@ -75,6 +75,7 @@ class Index:
                 df[f] += 1
         n = len(items)
         self.idf = {f: math.log((n + 1) / (d + 1)) + 1 for f, d in df.items()}
+        self.top_idf = max(self.idf.values(), default=1.0)  # the weight of a word no item has (see :meth:`vector`)
         self.vectors = [{f: KIND_WEIGHT[k] * self.idf[f] for f, k in fs.items()} for fs in self.feats]
         self.norm = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in self.vectors]
         self.params = params
@@ -161,8 +162,7 @@ class Index:
     def vector(self, text: str) -> tuple[dict[str, str], dict[str, float], float]:
         """Features, weights and norm of a text that is not one of the items (unknown words get the highest idf)."""
         feats = features(text)
-        top = max(self.idf.values(), default=1.0)
-        vec = {f: KIND_WEIGHT[k] * self.idf.get(f, top) for f, k in feats.items()}
+        vec = {f: KIND_WEIGHT[k] * self.idf.get(f, self.top_idf) for f, k in feats.items()}
         return feats, vec, math.sqrt(sum(w * w for w in vec.values())) or 1.0
 
     def candidates_for(self, query: tuple[dict[str, str], dict[str, float], float]) -> set[int]:
