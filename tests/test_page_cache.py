@@ -33,6 +33,10 @@ def cold(project: Project, where: Path) -> dict[str, bytes]:
     return tree(again.site)
 
 
+def stored_keys(project: Project) -> set[str]:
+    return PageCache(Cache(project.root / ".cache" / "provenance")).stored()
+
+
 @pytest.fixture
 def harbour_project(project: Project) -> Project:
     harbour.write(project.seeds)
@@ -42,10 +46,11 @@ def harbour_project(project: Project) -> Project:
 def test_nothing_changed_gives_the_bytes_of_a_cold_build_from_the_cache(harbour_project: Project, tmp_path: Path) -> None:
     harbour_project.build()
     pages = harbour_project.root / ".cache" / "provenance" / "pages"
-    stored = sorted(p.name for p in pages.iterdir())
-    assert stored and all(name.endswith((".html.z", ".alias")) for name in stored)
+    assert [p.name for p in pages.iterdir()] == [PageCache.PACK]  # one file, however many pages
+    stored = stored_keys(harbour_project)
+    assert len(stored) > 4
     harbour_project.build()
-    assert sorted(p.name for p in pages.iterdir()) == stored  # same inputs, same keys: nothing new written
+    assert stored_keys(harbour_project) == stored  # same inputs, same keys: nothing new stored
     assert tree(harbour_project.site) == cold(harbour_project, tmp_path)
 
 
@@ -109,25 +114,59 @@ def test_changing_an_input_changes_the_page_as_a_cold_build_does(harbour_project
 def test_only_the_last_builds_pages_are_kept(harbour_project: Project) -> None:
     harbour_project.add_source("weather.txt", "Rain Expected\n\nHeavy rain is expected in the valley on Friday, the weather office said.\n")
     harbour_project.build()
-    pages = harbour_project.root / ".cache" / "provenance" / "pages"
-    first = {p.name for p in pages.iterdir()}
+    first = stored_keys(harbour_project)
     _edit_own_text(harbour_project)
     harbour_project.build()
-    second = {p.name for p in pages.iterdir()}
+    second = stored_keys(harbour_project)
     assert first - second  # the pages whose inputs changed are gone ...
     assert first & second  # ... and the others (the unrelated source's page) are still there
 
 
-def test_a_damaged_page_entry_is_rendered_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "entry", "empty"])
+def test_a_damaged_pack_is_rendered_again(tmp_path: Path, damage: str) -> None:
     cache = PageCache(Cache(tmp_path / "cache"))
     assert cache.html("inputs", lambda: "<p>one</p>") == "<p>one</p>"
+    cache.save()
     (path,) = (tmp_path / "cache" / "pages").iterdir()
-    path.write_bytes(b"not compressed")
+    data = path.read_bytes()
+    if damage == "garbage":
+        path.write_bytes(b"not a pack at all")
+    elif damage == "truncated":
+        path.write_bytes(data[:-5])
+    elif damage == "entry":  # the index intact, the page's bytes not zlib's
+        start = len(PageCache.MAGIC)
+        path.write_bytes(data[:start] + b"\0" * 4 + data[start + 4 :])
+    else:
+        path.write_bytes(b"")
     again = PageCache(Cache(tmp_path / "cache"))
     assert again.html("inputs", lambda: "<p>one</p>") == "<p>one</p>" and again.misses == 1
+    again.save()
     third = PageCache(Cache(tmp_path / "cache"))
     assert third.html("inputs", lambda: "never") == "<p>one</p>" and third.hits == 1
     assert PageCache(Cache(tmp_path / "cache")).html(None, lambda: "uncached") == "uncached"
+
+
+def test_a_build_that_stops_before_saving_leaves_the_last_pack(tmp_path: Path) -> None:
+    first = PageCache(Cache(tmp_path / "cache"))
+    first.html("a", lambda: "<p>a</p>", quick="qa")
+    first.save()
+    stopped = PageCache(Cache(tmp_path / "cache"))
+    stopped.html("b", lambda: "<p>b</p>")  # never saved: a build that failed half-way
+    later = PageCache(Cache(tmp_path / "cache"))
+    assert later.html(lambda: pytest.fail("the quick key finds it"), lambda: "never", quick="qa") == "<p>a</p>"
+    assert later.html("b", lambda: "<p>b</p>") == "<p>b</p>" and later.misses == 1
+    later.save()
+    assert [p.name for p in (tmp_path / "cache" / "pages").iterdir()] == [PageCache.PACK]  # the stopped build's file is gone
+
+
+def test_a_page_used_twice_in_one_build_is_stored_once(tmp_path: Path) -> None:
+    cache = PageCache(Cache(tmp_path / "cache"))
+    assert cache.html("same", lambda: "<p>x</p>", quick="q1") == "<p>x</p>"
+    assert cache.html("same", lambda: "never", quick="q2") == "<p>x</p>" and cache.hits == 1
+    cache.save()
+    again = PageCache(Cache(tmp_path / "cache"))
+    assert len(again.stored()) == 3  # the page's key and its two quick keys
+    assert again.html(None, lambda: "never", quick="q2") == "<p>x</p>"
 
 
 def test_after_a_rebuild_with_nothing_changed_an_edit_still_reuses_the_other_pages(

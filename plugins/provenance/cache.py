@@ -108,9 +108,21 @@ def _version(name: str) -> str:
 
 
 class PageCache:
-    """Generated pages' HTML, compressed, one file per page keyed by the hash of exactly the inputs it is
-    made from (:func:`provenance.render.site.page_inputs`) and the cache's salt (plugin version and code,
-    configuration). Only the pages of the last build are kept (:meth:`PageCache.prune`)."""
+    """Generated pages' HTML, compressed, keyed by the hash of exactly the inputs each is made from
+    (:func:`provenance.render.site.page_inputs`) and the cache's salt (plugin version and code,
+    configuration).
+
+    Stored as one file, ``pages/pages.pack``: the compressed HTML of every page the last build used, one
+    after the other, then an index (key -> offset and length; quick key -> key) and the index's offset.
+    A build reads the entries it reuses from the last build's pack and writes its own pack as it goes
+    (a page it reuses is copied as stored, without decompressing and compressing it again), then puts it
+    in place of the old one with :meth:`save`: one file written per build rather than one or two per page
+    (on this project's machine, creating a file costs more than writing a page), and only the pages of
+    the last build are ever kept. A build that stops before :meth:`save` leaves the last pack as it was."""
+
+    PACK = "pages.pack"
+    MAGIC = b"provenance pages 1\n"
+    LEVEL = 1  # zlib's fastest level: the pages are read back once per build, size matters less than time
 
     def __init__(self, cache: Cache, settings: str = "") -> None:
         self.cache = cache
@@ -118,66 +130,127 @@ class PageCache:
         # Python-Markdown, which renders editors' notes inside the pages.
         self.settings = f"{settings} markdown={_version('markdown')}"
         self.folder = cache.folder / "pages"
-        self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self._old_file, self._old_index, self._old_aliases = _open_pack(self.folder / self.PACK, self.MAGIC)
+        self._new_file: Any = None  # this build's pack, written as pages are used
+        self._index: dict[str, tuple[int, int]] = {}  # key -> (offset, length) in this build's pack
+        self._aliases: dict[str, str] = {}  # quick key -> key, for this build's pack
 
     def html(self, inputs: str | None | Callable[[], str | None], render: Callable[[], str], quick: str | None = None) -> str:
         """The page's HTML: from the cache when a page with these inputs was rendered before, else ``render()``.
 
         ``quick`` is a fingerprint that is cheap to compute and changes more often than ``inputs`` (the
         whole result's): looked up first, so a build where nothing changed never computes ``inputs``,
-        which may be given as a function for that reason. The entry under ``quick`` names the entry of
-        ``inputs`` (an alias), so both stay used and the HTML is stored once."""
+        which may be given as a function for that reason. The quick key names the entry of ``inputs``
+        (an alias), so both stay used and the HTML is stored once."""
         quick_key = self.cache.key("page", self.settings, "quick", quick) if quick is not None else None
         if quick_key is not None:
-            self.used.add(quick_key)
-            alias = self._alias(quick_key)
-            found = self._read(alias) if alias else None
+            alias = self._aliases.get(quick_key) or self._old_aliases.get(quick_key)
+            found = self._use(alias) if alias else None
             if found is not None:
                 self.hits += 1
+                self._aliases[quick_key] = alias
                 return found
         precise = inputs() if callable(inputs) else inputs
         if precise is None:
             return render()
         key = self.cache.key("page", self.settings, precise)
-        found = self._read(key)
+        found = self._use(key)
         if found is None:
             self.misses += 1
             found = render()
-            self._write(f"{key}.html.z", zlib.compress(found.encode("utf-8"), 6))
+            self._store(key, zlib.compress(found.encode("utf-8"), self.LEVEL))
         else:
             self.hits += 1
         if quick_key is not None:
-            self._write(f"{quick_key}.alias", key.encode())
+            self._aliases[quick_key] = key
         return found
 
-    def _alias(self, quick_key: str) -> str | None:
-        try:
-            return (self.folder / f"{quick_key}.alias").read_text(encoding="ascii").strip() or None
-        except (OSError, UnicodeDecodeError):
-            return None
+    def stored(self) -> set[str]:
+        """The keys (and quick keys) of the pages in the pack on disk."""
+        return set(self._old_index) | set(self._old_aliases)
 
-    def _read(self, key: str) -> str | None:
-        self.used.add(key)
-        try:
-            return zlib.decompress((self.folder / f"{key}.html.z").read_bytes()).decode("utf-8")
-        except (OSError, zlib.error, UnicodeDecodeError):
+    def _use(self, key: str) -> str | None:
+        """The page stored under ``key`` (kept for this build's pack), or None."""
+        data = self._blob(key)
+        if data is None:
             return None
-
-    def _write(self, name: str, data: bytes) -> None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=self.folder, delete=False) as handle:
-                handle.write(data)
-            os.replace(handle.name, self.folder / name)
+            html = zlib.decompress(data).decode("utf-8")
+        except (zlib.error, UnicodeDecodeError):
+            return None
+        self._store(key, data)
+        return html
+
+    def _blob(self, key: str) -> bytes | None:
+        for file, index in ((self._new_file, self._index), (self._old_file, self._old_index)):
+            place = index.get(key)
+            if place is not None and file is not None:
+                try:
+                    data = os.pread(file.fileno(), place[1], place[0])
+                except (OSError, ValueError):
+                    return None
+                return data if len(data) == place[1] else None
+        return None
+
+    def _store(self, key: str, data: bytes) -> None:
+        if key in self._index:
+            return
+        try:
+            if self._new_file is None:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._new_file = tempfile.NamedTemporaryFile("w+b", dir=self.folder, prefix=".pack-", delete=False)  # noqa: SIM115 (closed in save)
+                self._new_file.write(self.MAGIC)
+            offset = self._new_file.tell()
+            self._new_file.write(data)
+            self._new_file.flush()  # read back with pread when a page is used twice
+            self._index[key] = (offset, len(data))
         except OSError:
             pass  # a cache that cannot be written only costs time
 
-    def prune(self) -> None:
-        """Remove the pages this build did not use (pages of earlier builds' inputs)."""
-        if not self.folder.is_dir():
+    def save(self) -> None:
+        """Put this build's pack in place of the last one: only the pages this build used are kept."""
+        new, self._new_file = self._new_file, None
+        if self._old_file is not None:
+            self._old_file.close()
+            self._old_file = None
+        if new is None:
             return
-        for path in self.folder.iterdir():
-            if path.name.split(".", 1)[0] not in self.used:
-                path.unlink(missing_ok=True)
+        try:
+            offset = new.tell()
+            new.write(pickle.dumps((self._index, self._aliases), protocol=pickle.HIGHEST_PROTOCOL))
+            new.write(offset.to_bytes(8, "little"))
+            new.close()
+            os.replace(new.name, self.folder / self.PACK)  # atomic: a reader sees the old pack or the new one
+        except OSError:
+            new.close()
+            Path(new.name).unlink(missing_ok=True)
+        self._old_file, self._old_index, self._old_aliases = _open_pack(self.folder / self.PACK, self.MAGIC)
+        self._index, self._aliases = {}, {}
+        for stale in self.folder.glob(".pack-*"):  # left by builds that stopped half-way
+            if stale.name != Path(new.name).name:
+                stale.unlink(missing_ok=True)
+
+
+def _open_pack(path: Path, magic: bytes) -> tuple[Any, dict[str, tuple[int, int]], dict[str, str]]:
+    """The pack at ``path``, opened, with its index; or nothing, when it is missing or damaged."""
+    try:
+        file = path.open("rb")
+    except OSError:
+        return None, {}, {}
+    try:
+        size = file.seek(0, os.SEEK_END)
+        file.seek(size - 8)
+        offset = int.from_bytes(file.read(8), "little")
+        file.seek(0)
+        if file.read(len(magic)) != magic or not len(magic) <= offset < size - 8:
+            raise ValueError("not a pack")
+        file.seek(offset)
+        index, aliases = pickle.loads(file.read(size - 8 - offset))  # noqa: S301 (our own file)
+        if not isinstance(index, dict) or not isinstance(aliases, dict):
+            raise ValueError("not a pack")
+        return file, index, aliases
+    except (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError, AttributeError, ImportError):
+        file.close()
+        return None, {}, {}

@@ -254,7 +254,7 @@ class ProvenancePlugin(BasePlugin[ProvenanceConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.page_cache is not None:
             log.debug(f"generated pages from the cache: {self.page_cache.hits}, rendered: {self.page_cache.misses}")
-            self.page_cache.prune()  # only the last build's pages are kept
+            self.page_cache.save()  # only the last build's pages are kept
         # Learnt after the pages, whose citations may have re-anchored with what the memory held.
         if self.memory is not None and self.result is not None:
             self.memory.learn(self.result.claims)
