@@ -68,3 +68,53 @@ def test_a_damaged_cache_file_is_a_miss_not_a_crash(seeds: Path, tmp_path: Path)
     again = Cache(tmp_path / "cache")
     assert run(seeds, again).claims
     assert again.misses["corpus"] == 1
+
+
+def _records() -> list[type]:
+    """Every slotted dataclass (a record) defined in the package."""
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import provenance
+
+    found = []
+    for info in pkgutil.walk_packages(provenance.__path__, "provenance."):
+        if ".integrations." in info.name or info.name.endswith((".__main__", "integrations")):
+            continue
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, type) and value.__module__ == module.__name__ and dataclasses.is_dataclass(value) and "__slots__" in vars(value):
+                found.append(value)
+    return found
+
+
+def test_every_record_pickles_as_the_tuple_of_its_fields() -> None:
+    """Records are pickled field by field without dataclasses.fields() per record (the generated
+    methods' cost was most of the time of caching a large result): a module that defines records and
+    forgets ``pickle_by_position`` fails here."""
+    import dataclasses
+
+    records = _records()
+    assert len(records) > 15
+    for kind in records:
+        names = [f.name for f in dataclasses.fields(kind)]
+        assert kind.__getstate__.__module__ == "provenance.model", kind  # type: ignore[attr-defined]
+        values = {name: f"value of {name}" for name in names}
+        record = object.__new__(kind)
+        for name, value in values.items():
+            object.__setattr__(record, name, value)
+        assert record.__getstate__() == tuple(values.values())  # type: ignore[attr-defined]
+
+
+def test_a_result_read_back_from_the_cache_equals_the_one_computed(seeds: Path, tmp_path: Path) -> None:
+    import pickle
+
+    from provenance.export import export
+
+    first = run(seeds, Cache(tmp_path / "cache"))
+    again = pickle.loads(pickle.dumps(first, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again.claims == first.claims and again.sources == first.sources
+    assert again.analysis.facts == first.analysis.facts and again.analysis.relations == first.analysis.relations
+    url = lambda sid: f"sources/{sid}/"  # noqa: E731
+    assert export.dumps(export.provenance(again, url, "contested/")) == export.dumps(export.provenance(first, url, "contested/"))

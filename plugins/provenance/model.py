@@ -205,3 +205,34 @@ class DatedEvent:
     precision: str  # "day" | "month" | "year"
     inferred_year: bool
     claim: str  # claim id
+
+
+def pickle_by_position(namespace: dict[str, object]) -> None:
+    """Give every slotted dataclass defined in ``namespace`` a pickled state that is the tuple of its
+    field values, read and written without calling :func:`dataclasses.fields` per record (what the
+    generated methods do: most of the time of caching the result of a thousand articles). Call it at
+    the end of a module that defines records."""
+    import dataclasses
+    from operator import attrgetter
+
+    for value in list(namespace.values()):
+        if not (isinstance(value, type) and dataclasses.is_dataclass(value) and "__slots__" in vars(value)):
+            continue
+        names = tuple(f.name for f in dataclasses.fields(value))
+        if not names:
+            continue
+        getter = attrgetter(*names)
+        single = len(names) == 1
+
+        def getstate(self: object, getter: attrgetter = getter, single: bool = single) -> tuple[object, ...]:
+            return (getter(self),) if single else getter(self)
+
+        def setstate(self: object, state: tuple[object, ...], names: tuple[str, ...] = names) -> None:
+            for name, item in zip(names, state, strict=True):
+                object.__setattr__(self, name, item)
+
+        value.__getstate__ = getstate  # type: ignore[attr-defined]
+        value.__setstate__ = setstate  # type: ignore[attr-defined]
+
+
+pickle_by_position(globals())

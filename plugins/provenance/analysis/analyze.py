@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Review, Sentence, Source
+from ..model import Claim, ContestedPoint, DatedEvent, EditorialNote, Position, Relation, Review, Sentence, Source, pickle_by_position
 from ..sources.roles import is_claim
 from . import align, contested
 from .attribution import Attribution, classify, find_attribution, is_holder, lead_in_speaker, sentence_subject, speaker_before
@@ -667,3 +667,6 @@ def _holder(chain: tuple[Attribution, ...], source_label: str) -> str:
     """Who holds a position: the innermost named speaker of the claim, else the source itself."""
     named = [a.name for a in chain if is_holder(a.name)]
     return named[-1] if named else source_label
+
+
+pickle_by_position(globals())  # records pickled as tuples (see provenance.model)

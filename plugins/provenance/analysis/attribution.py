@@ -18,6 +18,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..model import pickle_by_position
+
 __all__ = ["KINDS", "Attribution", "classify", "find_attribution", "lead_in_speaker"]
 KINDS = ("outlet", "document", "body", "person", "unknown")
 
@@ -825,3 +827,6 @@ def is_holder(name: str, subject: bool = False) -> bool:
         last = words[-1].lower().strip(".,'’")
         return len(words) > 1 and _noun(last) and last not in _DOCS
     return kind in ("person", "body", "outlet", "document")
+
+
+pickle_by_position(globals())  # records pickled as tuples (see provenance.model)

@@ -16,6 +16,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from ..model import pickle_by_position
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -186,3 +188,6 @@ def find_dates(text: str, reference: datetime.date | None = None) -> list[DateMe
             continue
         out.append(DateMention(text[start:end], start, end, value, precision, inferred))
     return out
+
+
+pickle_by_position(globals())  # records pickled as tuples (see provenance.model)

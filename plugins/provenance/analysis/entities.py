@@ -19,6 +19,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from ..model import pickle_by_position
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -895,3 +897,6 @@ def _name_entities(groups: dict[str, _Group]) -> tuple[list[Entity], dict[str, s
         variants = tuple(sorted(g.variants, key=lambda v: (-g.variants[v][0], g.variants[v][1])))
         entities.append(Entity(slug, name, kind, variants, tuple(g.occ.values())))
     return entities, ids
+
+
+pickle_by_position(globals())  # records pickled as tuples (see provenance.model)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import pickle_by_position
+
 __all__ = ["HEDGE_KINDS", "Hedge", "find_hedges"]
 
 HEDGE_KINDS: dict[str, str] = {
@@ -186,3 +188,6 @@ def find_hedges(text: str) -> list[Hedge]:
         marker = text[start:end]
         hedges.append(Hedge(marker, start, end, kind, explanation.format(m=marker[:1].upper() + marker[1:])))
     return hedges
+
+
+pickle_by_position(globals())  # records pickled as tuples (see provenance.model)

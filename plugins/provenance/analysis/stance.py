@@ -44,6 +44,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..model import pickle_by_position
+
 __all__ = ["KINDS", "REPORTED_FRAME", "Stance", "content_head", "find_stance", "position_of"]
 
 KINDS = ("denies", "debunks", "disputes")
@@ -632,3 +634,6 @@ def find_stance(text: str, speaker: Callable[[int, bool], str] | str | None = No
         obj = obj[: obj.index(", ")]  # "While X denied Y, Z": the stance's clause ends at the comma
     cue = text[start:end].strip(" ,")
     return Stance(kind, cue, holder, obj, bool(_CONTRAST.search(text)), subordinate, anaphoric or not obj, start, end, loose)
+
+
+pickle_by_position(globals())  # records pickled as tuples (see provenance.model)
