@@ -116,9 +116,9 @@ class PageCache:
     after the other, then an index (key -> offset and length; quick key -> key) and the index's offset.
     A build reads the entries it reuses from the last build's pack and writes its own pack as it goes
     (a page it reuses is copied as stored, without decompressing and compressing it again), then puts it
-    in place of the old one with :meth:`save`: one file written per build rather than one or two per page
+    in place of the old one with :meth:`PageCache.save`: one file written per build rather than one or two per page
     (on this project's machine, creating a file costs more than writing a page), and only the pages of
-    the last build are ever kept. A build that stops before :meth:`save` leaves the last pack as it was."""
+    the last build are ever kept. A build that stops before :meth:`PageCache.save` leaves the last pack as it was."""
 
     PACK = "pages.pack"
     MAGIC = b"provenance pages 1\n"

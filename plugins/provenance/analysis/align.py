@@ -75,7 +75,7 @@ class Index:
                 df[f] += 1
         n = len(items)
         self.idf = {f: math.log((n + 1) / (d + 1)) + 1 for f, d in df.items()}
-        self.top_idf = max(self.idf.values(), default=1.0)  # the weight of a word no item has (see :meth:`vector`)
+        self.top_idf = max(self.idf.values(), default=1.0)  # the weight of a word no item has (see :meth:`Index.vector`)
         self.vectors = [{f: KIND_WEIGHT[k] * self.idf[f] for f, k in fs.items()} for fs in self.feats]
         self.norm = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in self.vectors]
         self.params = params
