@@ -75,3 +75,28 @@ def test_candidates_come_from_an_index_not_all_pairs() -> None:
     index = align.Index(items, align.Params())
     assert index.candidates(300) == {301}
     assert len(align.link(items, index=index)) == 1
+
+
+def test_scores_computed_in_blocks_equal_the_pairwise_definition(monkeypatch) -> None:
+    """Index.similarities (sparse products over blocks of pairs) gives what Index.similarity defines, for
+    every kind of pair: shared names only (0), names in both but none shared, numbers in both but none
+    shared (each scaled down), a name written in lower case by the other claim, no shared feature."""
+    extra = [
+        ("p", "Minister Ana Ruiz said the port would close for 3 days."),
+        ("q", "Minister Tomas Berg said the port would close for 5 days."),
+        ("r", "the ruiz family said the port would close."),
+        ("s", "Ana Ruiz."),
+        ("t", "Nothing in common here whatsoever."),
+    ]
+    items = [(f"a{n}", t) for n, t in enumerate(SPORT_A + SCIENCE_A)] + [(f"b{n}", t) for n, t in enumerate(SPORT_B + SCIENCE_B)] + extra
+    monkeypatch.setattr(align, "PAIRS_PER_BLOCK", 7)  # several blocks, the last one short
+    index = align.Index(items, align.Params())
+    everyone = [[j for j in range(len(items)) if items[j][0] != items[i][0]] for i in range(len(items))]
+    blocks = index.similarities(everyone)
+    for i, others in enumerate(everyone):
+        assert list(blocks[i]) == others
+        for j in others:
+            assert abs(blocks[i][j] - index.similarity(i, j)) < 1e-12, (items[i][1], items[j][1])
+    scores = [s for row in blocks for s in row.values()]
+    assert any(s == 0 for s in scores) and any(s > 0.3 for s in scores)
+    assert index.similarities([[] for _ in items]) == [{} for _ in items]
