@@ -23,8 +23,9 @@ from typing import Any
 
 from . import __version__
 
-FORMAT = 3  # bump when the pickled records change shape (2: editors' decisions are records; 3: sources keep their
-# share of the corpus-level step, records have slots, generated pages are cached)
+FORMAT = 4  # bump when the pickled records change shape (2: editors' decisions are records; 3: sources keep their
+# share of the corpus-level step, records have slots, generated pages are cached; 4: records pickle as tuples,
+# pages in one pack)
 
 
 def code_fingerprint() -> str:
