@@ -16,8 +16,9 @@ import dataclasses
 import datetime as dt
 import hashlib
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from ..claims.cite import Target
@@ -168,7 +169,7 @@ class Site:
 
 
 _ATOMS = frozenset({type(None), bool, int, float, str, bytes})
-_FIELDS: dict[type, tuple[str, ...]] = {}  # a record class's fields, in order, without the derived ones
+_FIELDS: dict[type, tuple[str, Callable[[Any], tuple[Any, ...]]]] = {}  # a record class's name and a reader of its fields' values, in order, without the derived ones
 
 
 def stable_repr(value: Any) -> str:
@@ -180,11 +181,12 @@ def stable_repr(value: Any) -> str:
         return repr(value)
     if kind is tuple or kind is list:
         return "[" + ",".join([stable_repr(v) for v in value]) + "]"
-    names = _FIELDS.get(kind)
-    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value) if not f.name.startswith("_"))
-    if names is not None:
-        return kind.__name__ + "(" + ",".join([stable_repr(getattr(value, name)) for name in names]) + ")"
+    fields = _FIELDS.get(kind)
+    if fields is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = tuple(f.name for f in dataclasses.fields(value) if not f.name.startswith("_"))
+        fields = _FIELDS[kind] = (kind.__name__, attrgetter(*names) if len(names) > 1 else (lambda v, n=names: tuple(getattr(v, x) for x in n)))
+    if fields is not None:
+        return fields[0] + "(" + ",".join([stable_repr(v) for v in fields[1](value)]) + ")"
     if isinstance(value, dict):
         return "{" + ",".join(sorted([stable_repr(k) + ":" + stable_repr(v) for k, v in value.items()])) + "}"
     if isinstance(value, (set, frozenset)):
