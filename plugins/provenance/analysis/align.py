@@ -162,7 +162,7 @@ class Index:
         return score
 
     def similarities(self, candidates: Sequence[Sequence[int]]) -> list[dict[int, float]]:
-        """:meth:`similarity` of every claim with each of its candidates, computed as sparse products in
+        """:meth:`Index.similarity` of every claim with each of its candidates, computed as sparse products in
         blocks of pairs (the same score up to rounding in the last bit: a pair's products summed in
         another order); a Python loop over 360,000 pairs was a tenth of a 1,000-article build."""
         import numpy as np
